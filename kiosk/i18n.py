@@ -1,0 +1,142 @@
+"""Languages, gettext catalogs and babel formatting, without Qt.
+
+German is the source language: a missing catalog or message shows German. Screens get a
+``Translator`` in their constructor and call ``tr.gettext`` in ``retranslate()``;
+module-level strings are marked with ``N_`` and translated where shown.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_time
+
+from kiosk import paths
+
+log = logging.getLogger(__name__)
+DOMAIN = "kiosk"
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str  # our code; also the catalog folder and the content translation key
+    native_name: str  # in its own name and script; never a flag
+    babel_locale: str  # for dates, times and plural rules
+    rtl: bool = False
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("de", "Deutsch", "de_DE"),
+    Language("ls", "Leichte Sprache", "de_DE"),
+    Language("en", "English", "en_GB"),
+    Language("tr", "Türkçe", "tr_TR"),
+    Language("ar", "العربية", "ar", rtl=True),
+    Language("uk", "Українська", "uk_UA"),
+    Language("ru", "Русский", "ru_RU"),
+)
+SOURCE_LANGUAGE = "de"
+_BY_CODE = {lang.code: lang for lang in LANGUAGES}
+
+
+def language(code: str) -> Language:
+    return _BY_CODE.get(code, _BY_CODE[SOURCE_LANGUAGE])
+
+
+def N_(message: str) -> str:
+    return message
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+class _SafeTranslations(gettext.GNUTranslations):
+    """A translation whose {placeholders} differ from the source falls back to German,
+    so a slip in a catalog never crashes a screen (Electrum's i18n does the same)."""
+
+    def gettext(self, message: str) -> str:
+        translated = super().gettext(message)
+        return translated if _same_placeholders(message, translated) else message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        translated = super().ngettext(singular, plural, n)
+        source = singular if n == 1 else plural
+        return translated if _same_placeholders(source, translated) else source
+
+
+def _same_placeholders(source: str, translated: str) -> bool:
+    return sorted(_PLACEHOLDER.findall(source)) == sorted(_PLACEHOLDER.findall(translated))
+
+
+@cache
+def catalog(code: str, locales: Path | None = None) -> gettext.NullTranslations:
+    folder = locales or paths.locales_dir()
+    mo = folder / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if code == SOURCE_LANGUAGE or not mo.exists():
+        if code != SOURCE_LANGUAGE:
+            log.warning("no compiled catalog for %s; showing German", code)
+        return gettext.NullTranslations()
+    with mo.open("rb") as fp:
+        return _SafeTranslations(fp)
+
+
+class Translator:
+    """The current language and its catalog; tells listeners when the language changes."""
+
+    def __init__(self, code: str = SOURCE_LANGUAGE) -> None:
+        self._language = language(code)
+        self._listeners: list[Callable[[Language], None]] = []
+
+    @property
+    def language(self) -> Language:
+        return self._language
+
+    @property
+    def code(self) -> str:
+        return self._language.code
+
+    def set_language(self, code: str) -> None:
+        new = language(code)
+        if new == self._language:
+            return
+        self._language = new
+        for listener in list(self._listeners):
+            listener(new)
+
+    def on_change(self, listener: Callable[[Language], None]) -> None:
+        self._listeners.append(listener)
+
+    def gettext(self, message: str) -> str:
+        return catalog(self.code).gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return catalog(self.code).ngettext(singular, plural, n)
+
+    # --- babel formatting in the current language -------------------------------------
+    @property
+    def locale(self) -> Locale:
+        return _locale(self._language.babel_locale)
+
+    def time(self, value: time | datetime) -> str:
+        """24 h clock; German adds 'Uhr' (12:00 Uhr), as people write it."""
+        text = format_time(value, "HH:mm", locale=self.locale)
+        return f"{text} Uhr" if self.locale.language == "de" else text
+
+    def date(self, value: date, fmt: str = "full") -> str:
+        return format_date(value, fmt, locale=self.locale)
+
+    def weekday(self, value: date | int) -> str:
+        index = value if isinstance(value, int) else value.weekday()
+        return self.locale.days["format"]["wide"][index]
+
+
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)

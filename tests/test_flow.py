@@ -1,0 +1,64 @@
+"""The navigation table, walked without Qt."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.flow import TRANSITIONS, Action, Flow, NoTransition, ScreenId
+
+
+def test_find_office_path_goes_situation_service_office_and_back():
+    flow = Flow()
+    assert flow.go(Action.FIND_OFFICE).screen is ScreenId.SITUATIONS
+    assert flow.go(Action.PICK_SITUATION, situation_id="geld").screen is ScreenId.SERVICES
+    place = flow.go(Action.PICK_SERVICE, service_id="wohngeld")
+    assert place.screen is ScreenId.SERVICE and place.params == {"service_id": "wohngeld"}
+    assert flow.go(Action.PICK_OFFICE, office_id="x").screen is ScreenId.OFFICE
+    assert flow.back().params == {"service_id": "wohngeld"}
+    assert flow.back().screen is ScreenId.SERVICES
+    assert flow.back().screen is ScreenId.SITUATIONS
+    assert flow.back().screen is ScreenId.HOME
+    assert flow.back().screen is ScreenId.HOME  # Back on Home stays home, never fails
+
+
+def test_action_that_leads_nowhere_is_an_error_not_silence():
+    flow = Flow()
+    with pytest.raises(NoTransition):
+        flow.go(Action.PIN_ACCEPTED)
+
+
+def test_pin_screen_is_not_kept_in_history():
+    flow = Flow()
+    flow.go(Action.STAFF_GESTURE)
+    flow.go(Action.PIN_ACCEPTED)
+    assert flow.back().screen is ScreenId.HOME
+
+
+def test_end_session_wipes_language_modes_and_history():
+    flow = Flow(default_language="de")
+    flow.session.language = "ar"
+    flow.session.large_text = True
+    flow.go(Action.FIND_OFFICE)
+    flow.end_session()
+    assert flow.current.screen is ScreenId.HOME
+    assert flow.session.language == "de" and not flow.session.large_text
+    assert flow.session.history == []
+
+
+def test_home_keeps_language_but_clears_path():
+    flow = Flow()
+    flow.session.language = "tr"
+    flow.go(Action.ONLINE)
+    flow.home()
+    assert flow.session.language == "tr" and flow.session.history == []
+
+
+def test_every_target_screen_is_reachable_from_home():
+    reachable, frontier = {ScreenId.HOME}, [ScreenId.HOME]
+    while frontier:
+        here = frontier.pop()
+        for (source, _action), target in TRANSITIONS.items():
+            if source in (here, None) and target not in reachable:
+                reachable.add(target)
+                frontier.append(target)
+    assert reachable == set(ScreenId)
