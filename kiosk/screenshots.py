@@ -1,0 +1,54 @@
+"""Render every screen (and its variants) to PNG, for review and the docs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.flow import Place
+
+
+def render_all(
+    data_dir: Path,
+    outdir: Path,
+    langs: Sequence[str],
+    size: tuple[int, int],
+    modes: Sequence[str] = (),
+    only: Sequence[str] | None = None,
+) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import build_kiosk, ensure_qapp
+    from kiosk.settings import Settings
+
+    app = ensure_qapp()
+    outdir.mkdir(parents=True, exist_ok=True)
+    kiosk = build_kiosk(data_dir, Settings().replace(fullscreen=False))
+    window = kiosk.window
+    window.resize(*size)
+    window.show()
+    written: list[Path] = []
+    suffix = "".join(f"-{m}" for m in modes)
+    try:
+        for lang in langs:
+            window.end_session()
+            window.set_language(lang)
+            window.set_modes(
+                large_text="large" in modes, high_contrast="contrast" in modes, low_position="low" in modes
+            )
+            for screen_id, spec in kiosk.specs.items():
+                if only and screen_id.value not in only:
+                    continue
+                for variant, params in spec.cls.screenshot_params(kiosk.store):
+                    kiosk.navigator.show_place(Place(screen_id, params))
+                    kiosk.flow.current = Place(screen_id, params)
+                    window._on_place(kiosk.flow.current)
+                    app.processEvents()
+                    name = f"{lang}-{screen_id.value}{'-' + variant if variant else ''}{suffix}.png"
+                    path = outdir / name
+                    window.grab().save(str(path))
+                    written.append(path)
+            QApplication.processEvents()
+    finally:
+        kiosk.shutdown()
+    return written

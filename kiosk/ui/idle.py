@@ -1,0 +1,122 @@
+"""One idle watcher for the whole app: any touch resets it; expiry wipes the session.
+
+After ``idle_timeout_s`` without input a warning counts down (>= 20 s) with one large
+"Weiter" button; when it reaches zero the window ends the visitor session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.i18n import Translator
+from kiosk.ui.widgets import BigButton, WrapLabel, set_role
+
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    warn = Signal()  # show the countdown
+    expired = Signal()  # wipe the session
+    tick = Signal(int)  # seconds left in the countdown
+
+    def __init__(self, timeout_s: int, warning_s: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.warning_s = max(20, warning_s)
+        self._idle = QTimer(self, singleShot=True, interval=max(1, timeout_s) * 1000)
+        self._idle.timeout.connect(self._start_warning)
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._count)
+        self._left = 0
+        self.enabled = True
+
+    def start(self) -> None:
+        QApplication.instance().installEventFilter(self)
+        self.reset()
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self._idle.stop()
+        self._countdown.stop()
+
+    @property
+    def warning(self) -> bool:
+        return self._countdown.isActive()
+
+    def reset(self) -> None:
+        self._countdown.stop()
+        if self.enabled:
+            self._idle.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and not self.warning:
+            self._idle.start()
+        return False
+
+    def _start_warning(self) -> None:
+        self._left = self.warning_s
+        self._countdown.start()
+        self.warn.emit()
+        self.tick.emit(self._left)
+
+    def _count(self) -> None:
+        self._left -= 1
+        self.tick.emit(self._left)
+        if self._left <= 0:
+            self._countdown.stop()
+            self.expired.emit()
+
+    def expire_now(self) -> None:
+        """For tests and the monkey: behave exactly as if the countdown ran out."""
+        self._countdown.stop()
+        self.expired.emit()
+
+
+class IdleOverlay(QWidget):
+    """The warning panel over the current screen; one tap on "Weiter" keeps the session."""
+
+    resume = Signal()
+
+    def __init__(self, tr: Translator, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.tr_ = tr
+        self.setObjectName("overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QVBoxLayout(self)
+        self.title = WrapLabel("subtitle")
+        self.text = WrapLabel()
+        self.count = WrapLabel("big-number")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = BigButton("primary", "check_circle")
+        self.button.setObjectName("idle-continue")
+        self.button.clicked.connect(self.resume.emit)
+        for widget in (self.title, self.text, self.count, self.button):
+            layout.addWidget(widget)
+        set_role(self.count, "big-number")
+        self._seconds = 0
+        self.hide()
+
+    def set_seconds(self, seconds: int) -> None:
+        self._seconds = seconds
+        self.count.setText(str(max(0, seconds)))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        _ = self.tr_.gettext
+        self.title.setText(_("Sind Sie noch da?"))
+        self.text.setText(
+            self.tr_.ngettext(
+                "Ohne Eingabe beginnt das Terminal in {n} Sekunde von vorn. Ihre Angaben werden dann gelöscht.",
+                "Ohne Eingabe beginnt das Terminal in {n} Sekunden von vorn. Ihre Angaben werden dann gelöscht.",
+                self._seconds,
+            ).format(n=self._seconds)
+        )
+        self.button.setText(_("Weiter"))

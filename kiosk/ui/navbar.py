@@ -1,0 +1,93 @@
+"""The bar under every screen: Zurück, Start, Sprache and the accessibility switches.
+
+Always at the bottom, within reach from a wheelchair; each switch is one tap.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kiosk.i18n import Translator
+from kiosk.ui.widgets import BigButton, set_role
+
+
+class NavBar(QWidget):
+    back = Signal()
+    home = Signal()
+    language = Signal()
+    large_text = Signal(bool)
+    high_contrast = Signal(bool)
+    low_position = Signal(bool)
+    read_aloud = Signal()
+
+    def __init__(self, tr: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tr_ = tr
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.back_button = BigButton("primary", "arrow_back")
+        self.back_button.setObjectName("nav-back")
+        self.home_button = BigButton("", "home")
+        self.home_button.setObjectName("nav-home")
+        self.language_button = BigButton("", "language")
+        self.language_button.setObjectName("nav-language")
+        self.large_button = self._toggle("nav-large-text", "text_increase")
+        self.contrast_button = self._toggle("nav-contrast", "contrast")
+        self.low_button = self._toggle("nav-low", "vertical_align_bottom")
+        self.speak_button = BigButton("", "volume_up")
+        self.speak_button.setObjectName("nav-read-aloud")
+        self.speak_button.hide()
+        self.back_button.clicked.connect(self.back.emit)
+        self.home_button.clicked.connect(self.home.emit)
+        self.language_button.clicked.connect(self.language.emit)
+        self.large_button.toggled.connect(self.large_text.emit)
+        self.contrast_button.toggled.connect(self.high_contrast.emit)
+        self.low_button.toggled.connect(self.low_position.emit)
+        self.speak_button.clicked.connect(self.read_aloud.emit)
+        for button in (self.back_button, self.home_button, self.language_button):
+            layout.addWidget(button, 3)
+        layout.addStretch(1)
+        for button in (self.speak_button, self.large_button, self.contrast_button, self.low_button):
+            layout.addWidget(button, 0)
+
+    def _toggle(self, name: str, icon_name: str) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setProperty("icon_name", icon_name)
+        set_role(button, "")
+        return button
+
+    def set_on_home(self, on_home: bool) -> None:
+        self.back_button.setVisible(not on_home)
+        self.home_button.setVisible(not on_home)
+        self.language_button.setVisible(not on_home)
+
+    def set_modes(self, large: bool, contrast: bool, low: bool) -> None:
+        for button, value in ((self.large_button, large), (self.contrast_button, contrast), (self.low_button, low)):
+            button.blockSignals(True)
+            button.setChecked(value)
+            button.blockSignals(False)
+
+    def set_icons(self, size: int, colour: str, rtl: bool) -> None:
+        from kiosk.ui.widgets import icon
+
+        self.back_button.set_icon_name("arrow_forward" if rtl else "arrow_back")
+        for button in (self.large_button, self.contrast_button, self.low_button):
+            button.setIcon(icon(button.property("icon_name"), size, colour))
+            button.setIconSize(button.iconSize().scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
+
+    def retranslate(self) -> None:
+        _ = self.tr_.gettext
+        self.back_button.setText(_("Zurück"))
+        self.home_button.setText(_("Start"))
+        self.language_button.setText(_("Sprache"))
+        self.speak_button.setText(_("Vorlesen"))
+        self.large_button.setText(_("Groß"))
+        self.large_button.setAccessibleName(_("Größere Schrift"))
+        self.contrast_button.setText(_("Kontrast"))
+        self.contrast_button.setAccessibleName(_("Hoher Kontrast"))
+        self.low_button.setText(_("Tief"))
+        self.low_button.setAccessibleName(_("Bedienung weiter unten"))

@@ -1,0 +1,247 @@
+"""Shared touch widgets: big buttons, labels that wrap, kinetic scrolling, icons, QR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.paths import assets_dir
+
+
+def set_role(widget: QWidget, role: str) -> QWidget:
+    """Pick a look from the style sheet (``QPushButton[role="primary"]`` ...)."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    return widget
+
+
+@cache
+def _svg_bytes(name: str) -> bytes | None:
+    path = assets_dir() / "icons" / f"{name}.svg"
+    return path.read_bytes() if path.exists() else None
+
+
+def svg_pixmap(svg: bytes, size: int, colour: str | None = None) -> QPixmap:
+    """Render SVG bytes to a square pixmap, optionally recoloured (icons follow the theme)."""
+    renderer = QSvgRenderer(QByteArray(svg))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view = renderer.viewBoxF()
+    if view.width() > 0 and view.height() > 0:
+        ratio = min(size / view.width(), size / view.height())
+        w, h = view.width() * ratio, view.height() * ratio
+        renderer.render(painter, QRectF((size - w) / 2, (size - h) / 2, w, h))
+    else:
+        renderer.render(painter)
+    if colour:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), QColor(colour))
+    painter.end()
+    return pixmap
+
+
+def icon(name: str, size: int, colour: str) -> QIcon:
+    svg = _svg_bytes(name) or _svg_bytes("help")
+    return QIcon(svg_pixmap(svg, size, colour)) if svg else QIcon()
+
+
+class WrapLabel(QLabel):
+    """A label that wraps and grows in height instead of clipping its text."""
+
+    def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if role:
+            set_role(self, role)
+
+
+class BigButton(QPushButton):
+    """A touch target >= 15 mm whose text wraps (a plain QPushButton would clip it).
+
+    The window calls ``apply_theme`` so the label and icon follow the theme and state.
+    ``vertical`` puts a large icon above centred text (Home's main actions).
+    """
+
+    def __init__(
+        self, role: str = "", icon_name: str = "", parent: QWidget | None = None, vertical: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.icon_name = icon_name
+        self.vertical = vertical
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._icon = QLabel(self)
+        self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._icon.setVisible(False)
+        layout = QGridLayout(self)
+        if vertical:
+            layout.addWidget(self._icon, 0, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(self._label, 1, 0)
+            self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        else:
+            layout.addWidget(self._icon, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(self._label, 0, 1)
+            layout.setColumnStretch(1, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus ring on a kiosk
+        if role:
+            set_role(self, role)
+        self._colours: tuple[str, str] = ("#000000", "#000000")
+        self._icon_px = 0
+        self.toggled.connect(lambda _on: self._sync_state())
+        self.pressed.connect(self._sync_state)
+        self.released.connect(self._sync_state)
+
+    def apply_theme(self, normal: str, active: str, icon_px: int, min_height: int) -> None:
+        """``normal``/``active``: text colour at rest / when pressed or checked."""
+        self._colours = (normal, active)
+        self._icon_px = icon_px
+        self.setMinimumHeight(min_height)
+        self._sync_state()
+
+    def _sync_state(self) -> None:
+        active = self.isDown() or self.isChecked()
+        colour = self._colours[1] if active else self._colours[0]
+        self._label.setStyleSheet(f"background: transparent; border: none; color: {colour};")
+        self._icon.setStyleSheet("background: transparent; border: none;")
+        svg = _svg_bytes(self.icon_name) if self.icon_name and self._icon_px else None
+        self._icon.setVisible(bool(svg))
+        if svg:
+            self._icon.setPixmap(svg_pixmap(svg, self._icon_px, colour))
+            self._icon.setFixedSize(QSize(self._icon_px, self._icon_px))
+
+    def set_icon_name(self, name: str) -> None:
+        self.icon_name = name
+        self._sync_state()
+
+    def setText(self, text: str) -> None:
+        self._label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def label(self) -> QLabel:
+        return self._label
+
+    def sizeHint(self) -> QSize:
+        """The layout's size (wrapped text + icon), never below the touch minimum."""
+        hint = self.layout().totalSizeHint()
+        return QSize(max(hint.width(), self.minimumWidth()), max(hint.height(), self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.layout().totalMinimumSize()
+        return QSize(max(hint.width(), self.minimumWidth()), max(hint.height(), self.minimumHeight()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.layout().totalHeightForWidth(width), self.minimumHeight())
+
+
+class Card(QFrame):
+    """A framed panel (office card, checklist)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "card")
+        self.inner = QVBoxLayout(self)
+
+
+class KineticScrollArea(QScrollArea):
+    """Scrolls by finger (and mouse drag); a tap that stops a fling is not a click."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        scroller = QScroller.scroller(self.viewport())
+        props = scroller.scrollerProperties()
+        props.setScrollMetric(
+            QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+            QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+        )
+        props.setScrollMetric(
+            QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+            QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+        )
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+        scroller.setScrollerProperties(props)
+
+
+class ButtonList(QWidget):
+    """A reflowing grid of big buttons built from data (tiles, list rows).
+
+    Rebuilt per ``on_enter``; columns follow the available width so the same screen works
+    from 1024x600 to portrait 1080x1920.
+    """
+
+    changed = Signal()  # new buttons exist: the window gives them the theme
+
+    def __init__(
+        self, min_column_px: int = 520, role: str = "tile", parent: QWidget | None = None, vertical: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.vertical = vertical
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.min_column_px = min_column_px
+        self.role = role
+        self.buttons: list[BigButton] = []
+        self._columns = 1
+
+    def set_items(self, items: Sequence[tuple[str, str]], on_tap: Callable[[str], None]) -> list[BigButton]:
+        """``items`` are (key, icon name); texts are set by the caller in retranslate()."""
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        for key, icon_name in items:
+            button = BigButton(self.role, icon_name, vertical=self.vertical)
+            button.setObjectName(f"item-{key}")
+            button.clicked.connect(lambda _=False, k=key: on_tap(k))
+            self.buttons.append(button)
+        self._relayout(force=True)
+        self.changed.emit()
+        return self.buttons
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self, force: bool = False) -> None:
+        columns = max(1, min(3, self.width() // max(1, self.min_column_px)))
+        if columns == self._columns and not force:
+            return
+        self._columns = columns
+        for i, button in enumerate(self.buttons):
+            self.grid.addWidget(button, i // columns, i % columns)
+        for c in range(3):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)

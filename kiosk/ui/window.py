@@ -1,0 +1,231 @@
+"""The kiosk window: screens above, the nav bar below, overlays on top.
+
+Kiosk rules live here: fullscreen and frameless, no cursor, no context menu, and no key
+closes it (only the admin exit sets ``allow_close``). The visitor session (language,
+accessibility modes, place) is applied and wiped here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.flow import Action, Flow, Place, ScreenId
+from kiosk.gesture import CornerTapDetector
+from kiosk.i18n import Translator
+from kiosk.ui import theme
+from kiosk.ui.idle import IdleOverlay, IdleWatcher
+from kiosk.ui.language_picker import LanguageOverlay
+from kiosk.ui.navbar import NavBar
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.widgets import BigButton
+
+BLOCKED_KEYS = {
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+}
+STAFF_SHORTCUT = "Ctrl+Alt+A"
+
+
+class KioskWindow(QWidget):
+    session_ended = Signal()
+    returned_home = Signal()
+
+    def __init__(self, flow: Flow, tr: Translator, navigator: Navigator, idle: IdleWatcher) -> None:
+        super().__init__()
+        self.flow, self.tr_, self.navigator, self.idle = flow, tr, navigator, idle
+        self.allow_close = False
+        self.metrics = theme.Metrics(1.0)
+        self.palette_ = theme.STANDARD
+        self.setObjectName("kiosk-window")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setWindowTitle("Bürgerservice-Terminal")
+
+        layout = QVBoxLayout(self)
+        self.reach_spacer = QWidget()  # low-position mode: keeps controls in the lower 60 %
+        self.reach_spacer.hide()
+        self.navbar = NavBar(tr)
+        layout.addWidget(self.reach_spacer)
+        layout.addWidget(navigator, 1)
+        layout.addWidget(self.navbar)
+
+        self.idle_overlay = IdleOverlay(tr, self)
+        self.language_overlay = LanguageOverlay(tr, self)
+        self._corner = CornerTapDetector()
+        self._before_home: list[Callable[[], None]] = []
+
+        self.navbar.back.connect(self.navigator.back)
+        self.navbar.home.connect(self.navigator.home)
+        self.navbar.language.connect(self.show_language_overlay)
+        self.navbar.large_text.connect(lambda on: self.set_modes(large_text=on))
+        self.navbar.high_contrast.connect(lambda on: self.set_modes(high_contrast=on))
+        self.navbar.low_position.connect(lambda on: self.set_modes(low_position=on))
+        self.language_overlay.picked.connect(self._on_language_picked)
+        self.navigator.place_changed.connect(self._on_place)
+        self.idle.warn.connect(self._on_idle_warning)
+        self.idle.tick.connect(self.idle_overlay.set_seconds)
+        self.idle.expired.connect(self.end_session)
+        self.idle_overlay.resume.connect(self._on_resume)
+        self.tr_.on_change(lambda _lang: self._on_language_changed())
+        QShortcut(QKeySequence(STAFF_SHORTCUT), self, activated=self.open_staff_entry)
+        QApplication.instance().installEventFilter(self)
+
+    # --- session ----------------------------------------------------------------------
+    def before_home(self, hook: Callable[[], None]) -> None:
+        """Run ``hook`` whenever the visitor is back on Home (e.g. switch to new content)."""
+        self._before_home.append(hook)
+
+    def end_session(self) -> None:
+        """Wipe the visitor session: place, inputs, language and modes; Home in default language."""
+        self.idle_overlay.hide()
+        self.language_overlay.hide()
+        self.navigator.wipe()
+        place = self.flow.end_session()
+        self.tr_.set_language(self.flow.default_language)
+        self.apply_look()
+        self.navigator.show_place(place)
+        self.idle.reset()
+        self.session_ended.emit()
+
+    def set_modes(
+        self, *, large_text: bool | None = None, high_contrast: bool | None = None, low_position: bool | None = None
+    ) -> None:
+        session = self.flow.session
+        if large_text is not None:
+            session.large_text = large_text
+        if high_contrast is not None:
+            session.high_contrast = high_contrast
+        if low_position is not None:
+            session.low_position = low_position
+        self.apply_look()
+
+    def set_language(self, code: str) -> None:
+        self.flow.session.language = code
+        self.tr_.set_language(code)
+
+    # --- look -------------------------------------------------------------------------
+    def apply_look(self) -> None:
+        session = self.flow.session
+        size = self.size() if self.isVisible() or self.width() > 200 else self.screen().size()
+        self.metrics = theme.Metrics(
+            theme.scale_for(size.width(), size.height()), theme.LARGE_TEXT_FACTOR if session.large_text else 1.0
+        )
+        self.palette_ = theme.HIGH_CONTRAST if session.high_contrast else theme.STANDARD
+        app = QApplication.instance()
+        theme.apply_font(app, self.metrics)
+        self.setStyleSheet(theme.stylesheet(self.palette_, self.metrics))
+        rtl = self.tr_.language.rtl
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
+        self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, rtl)
+        self.layout().setContentsMargins(*(self.metrics.gap,) * 4)
+        self.layout().setSpacing(self.metrics.gap)
+        self._apply_reach()
+        self.navbar.retranslate()
+        self.navigator.retranslate_current()
+        self.theme_buttons(self)
+
+    def theme_buttons(self, root: QWidget) -> None:
+        """Give every BigButton under ``root`` its colours, icon size and touch height."""
+        p, m = self.palette_, self.metrics
+        colours = {"primary": (p.on_primary, p.window), "tile": (p.text, p.on_primary)}
+        for button in root.findChildren(BigButton):
+            normal, active = colours.get(str(button.property("role") or ""), (p.on_secondary, p.on_primary))
+            if button.vertical:
+                button.apply_theme(normal, active, m.px(110), max(m.touch, m.px(240)))
+            else:
+                button.apply_theme(normal, active, m.px(48), m.touch)
+
+    def _apply_reach(self) -> None:
+        self.reach_spacer.setVisible(self.flow.session.low_position)
+        self.reach_spacer.setFixedHeight(round(self.height() * 0.4))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_reach()
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
+        margin = self.metrics.px(60)
+        for overlay in (self.idle_overlay, self.language_overlay):
+            top = round(self.height() * 0.4) if self.flow.session.low_position else margin
+            overlay.setGeometry(margin, top, self.width() - 2 * margin, self.height() - top - margin)
+
+    # --- events -----------------------------------------------------------------------
+    def _on_place(self, place: Place) -> None:
+        if self.navigator.current_screen is not None:
+            self.theme_buttons(self.navigator.current_screen)
+        on_home = place.screen is ScreenId.HOME
+        self.navbar.set_on_home(on_home)
+        self.navbar.setVisible(place.screen is not ScreenId.OUT_OF_ORDER)
+        if on_home:
+            for hook in self._before_home:
+                hook()
+            self.returned_home.emit()
+
+    def _on_language_changed(self) -> None:
+        self.apply_look()
+        self.idle_overlay.retranslate()
+        self.language_overlay.retranslate()
+
+    def show_language_overlay(self) -> None:
+        self.language_overlay.retranslate()
+        self._place_overlays()
+        self.language_overlay.show()
+        self.language_overlay.raise_()
+
+    def _on_language_picked(self, code: str) -> None:
+        self.language_overlay.hide()
+        self.set_language(code)
+
+    def _on_idle_warning(self) -> None:
+        if self._session_is_pristine():
+            self.idle.reset()  # nothing to wipe: nobody is using the terminal
+            return
+        self.language_overlay.hide()
+        self.idle_overlay.retranslate()
+        self._place_overlays()
+        self.idle_overlay.show()
+        self.idle_overlay.raise_()
+
+    def _session_is_pristine(self) -> bool:
+        s = self.flow.session
+        return (
+            self.flow.current.screen is ScreenId.HOME
+            and s.language == self.flow.default_language
+            and not (s.large_text or s.high_contrast or s.low_position)
+        )
+
+    def _on_resume(self) -> None:
+        self.idle_overlay.hide()
+        self.idle.reset()
+
+    def open_staff_entry(self) -> None:
+        if self.flow.current.screen not in (ScreenId.ADMIN_PIN, ScreenId.ADMIN):
+            self.navigator.go(Action.STAFF_GESTURE)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if (Qt.Key(event.key()), mods) in BLOCKED_KEYS:
+                return True
+        if kind == QEvent.Type.MouseButtonPress and watched is self.windowHandle():
+            pos = event.position()
+            if self._corner.press(pos.x(), pos.y(), self.width(), self.height(), time.monotonic()):
+                self.open_staff_entry()
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()  # Alt+F4 and the window manager cannot close the kiosk
