@@ -148,6 +148,8 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if theme.scale_for(self.width(), self.height()) != self.metrics.scale:
+            self.apply_look()  # another screen size (or rotation): sizes follow
         self._apply_reach()
         self._place_overlays()
 

@@ -1,0 +1,108 @@
+"""The kiosk shell: navigation, the visitor session, kiosk key rules, staff gesture."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCloseEvent
+
+from kiosk.flow import ScreenId
+from kiosk.ui.widgets import BigButton
+
+
+def _button(kiosk, name: str) -> BigButton:
+    button = kiosk.window.findChild(BigButton, name)
+    assert button is not None, name
+    return button
+
+
+def test_home_find_office_leads_to_situation_tiles_then_services(qtbot, kiosk):
+    qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
+    assert kiosk.flow.current.screen is ScreenId.SITUATIONS
+    first = kiosk.store.situations()[0]
+    qtbot.mouseClick(_button(kiosk, f"item-{first.id}"), Qt.MouseButton.LeftButton)
+    assert kiosk.flow.current.screen is ScreenId.SERVICES
+    assert kiosk.flow.current.params == {"situation_id": first.id}
+
+
+def test_back_and_start_are_hidden_on_home_and_shown_elsewhere(qtbot, kiosk):
+    navbar = kiosk.window.navbar
+    assert not navbar.back_button.isVisible() and not navbar.home_button.isVisible()
+    qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
+    assert navbar.back_button.isVisible() and navbar.home_button.isVisible()
+    qtbot.mouseClick(navbar.back_button, Qt.MouseButton.LeftButton)
+    assert kiosk.flow.current.screen is ScreenId.HOME
+
+
+def test_switching_language_keeps_the_visitors_place(qtbot, kiosk):
+    qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.window.navbar.language_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.language_overlay.isVisible()
+    overlay_button = kiosk.window.language_overlay.findChild(BigButton, "lang-en")
+    qtbot.mouseClick(overlay_button, Qt.MouseButton.LeftButton)
+    assert kiosk.tr.code == "en" and kiosk.flow.session.language == "en"
+    assert kiosk.flow.current.screen is ScreenId.SITUATIONS
+    assert not kiosk.window.language_overlay.isVisible()
+
+
+def test_arabic_mirrors_the_layout(qtbot, kiosk, qapp):
+    kiosk.window.set_language("ar")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    kiosk.window.set_language("de")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_idle_warning_then_expiry_wipes_language_modes_and_place(qtbot, kiosk):
+    kiosk.window.set_language("tr")
+    kiosk.window.set_modes(large_text=True, high_contrast=True)
+    qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.window.idle_overlay.isVisible(), timeout=3000)
+    assert kiosk.idle.warning_s >= 20
+    kiosk.idle.expire_now()
+    assert kiosk.flow.current.screen is ScreenId.HOME
+    assert kiosk.tr.code == "de" and kiosk.flow.session.history == []
+    assert not (kiosk.flow.session.large_text or kiosk.flow.session.high_contrast)
+    assert not kiosk.window.idle_overlay.isVisible()
+
+
+def test_one_tap_on_weiter_keeps_the_session(qtbot, kiosk):
+    qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.window.idle_overlay.isVisible(), timeout=3000)
+    qtbot.mouseClick(_button(kiosk, "idle-continue"), Qt.MouseButton.LeftButton)
+    assert not kiosk.window.idle_overlay.isVisible()
+    assert kiosk.flow.current.screen is ScreenId.SITUATIONS
+
+
+def test_untouched_home_never_shows_the_idle_warning(qtbot, kiosk):
+    qtbot.wait(1500)
+    assert not kiosk.window.idle_overlay.isVisible()
+
+
+def test_escape_ctrl_q_and_close_do_not_end_the_kiosk(qtbot, kiosk):
+    window = kiosk.window
+    for key, mods in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    ):
+        qtbot.keyClick(window, key, mods)
+    event = QCloseEvent()
+    window.closeEvent(event)
+    assert not event.isAccepted() and window.isVisible()
+
+
+def test_five_quick_taps_in_the_top_right_corner_open_the_staff_entry(qtbot, kiosk):
+    window = kiosk.window
+    corner = QPoint(window.width() - 5, 5)
+    opened = []
+    kiosk.window.open_staff_entry = lambda: opened.append(True)  # the PIN screen is another issue's
+    for _ in range(5):
+        qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=corner)
+    assert opened == [True]
+
+
+def test_every_visible_button_is_a_touch_target_at_1080p(qtbot, kiosk):
+    qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
+    small = [b.objectName() for b in kiosk.window.findChildren(BigButton) if b.isVisible() and b.height() < 80]
+    assert small == []
+
