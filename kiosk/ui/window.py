@@ -130,6 +130,8 @@ class KioskWindow(QWidget):
         self.navbar.retranslate()
         self.navigator.retranslate_current()
         self.theme_buttons(self)
+        self.navbar._two_rows = None
+        self.navbar.relayout()
 
     def theme_buttons(self, root: QWidget) -> None:
         """Give every BigButton under ``root`` its colours, icon size and touch height."""
