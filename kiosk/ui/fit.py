@@ -38,7 +38,7 @@ def clipped_texts(root: QWidget, slack: int = 2) -> list[Clipped]:
     found: list[Clipped] = []
     for label in root.findChildren(QLabel):
         text = label.text()
-        if not text or not _visible_in_window(label) or label.pixmap() is not None and not label.pixmap().isNull():
+        if not text or not _visible_in_window(label) or (label.pixmap() is not None and not label.pixmap().isNull()):
             continue
         rect = label.contentsRect()
         metrics = label.fontMetrics()
