@@ -9,4 +9,5 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.screenshots",
     "kiosk.commands.content",
     "kiosk.commands.i18n",
+    "kiosk.commands.pin",
 )
