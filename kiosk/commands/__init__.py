@@ -10,4 +10,5 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.content",
     "kiosk.commands.i18n",
     "kiosk.commands.pin",
+    "kiosk.commands.status",
 )
