@@ -36,7 +36,7 @@ class ScryptParams:
     """Cost of one PIN check; stored with each hash so it can be raised later.
 
     n=2**14, r=8, p=1 (the scrypt paper's interactive-login choice) costs 16 MiB and about
-    0.25 s per check on the 2-core dev machine (benchmarks/admin_pin.py): it makes an offline
+    0.12 s (p99 0.25 s) per check on the 2-core dev machine (benchmarks/admin_pin.py): it makes an offline
     guess at a stolen state.db cost something, yet the pad still answers at once. With only
     10**6-10**8 PINs no hash makes offline guessing impossible; the lockout stops online
     guessing, and state.db must stay readable only by the kiosk account.

@@ -228,3 +228,23 @@ def test_a_touch_keeps_the_admin_session_open():
     session.touch(T0 + timedelta(seconds=100))
     assert not session.expired(T0 + timedelta(seconds=200))
     assert session.expired(T0 + timedelta(seconds=220))
+
+
+def test_two_processes_guessing_at_once_get_no_more_than_five_tries(db_with_pin, data_dir, tmp_path):
+    # GIVEN two real processes that start guessing at the same instant, 10 wrong PINs each
+    go = tmp_path / "go"
+    code = (
+        "import sys, time; from datetime import datetime; from pathlib import Path\n"
+        "from kiosk import admin; from kiosk.state import open_state\n"
+        "db = open_state(Path(sys.argv[1])); now = datetime.fromisoformat(sys.argv[2])\n"
+        "while not Path(sys.argv[3]).exists(): time.sleep(0.005)\n"
+        "print(' '.join(admin.check_pin(db, '000001', now).outcome.value for _ in range(10)))\n"
+    )
+    args = [sys.executable, "-c", code, str(data_dir), T0.isoformat(), str(go)]
+    procs = [subprocess.Popen(args, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    go.touch()
+    outcomes = " ".join(p.communicate(timeout=60)[0] for p in procs).split()
+    # THEN together they were told "wrong" only four times and the fifth locked the pad
+    assert len(outcomes) == 20
+    assert outcomes.count("wrong") == 4
+    assert admin.lock_state(db_with_pin, T0).failures == 5
