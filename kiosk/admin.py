@@ -216,6 +216,9 @@ def _check_locked(db: sqlite3.Connection, pin: str, now: datetime) -> PinResult:
     if row is None:
         return PinResult(PinOutcome.NO_PIN)
     failures, until = _read_lock(db)
+    if until > now.timestamp() + MAX_LOCK.total_seconds():  # the clock was set back: never lock longer than the cap
+        until = now.timestamp() + MAX_LOCK.total_seconds()
+        db.execute("UPDATE admin_lockout SET locked_until = ? WHERE id = 1", (until,))
     if until > now.timestamp():
         return PinResult(PinOutcome.LOCKED, locked_until=_as_time(until))
     stored, salt, n, r, p = row

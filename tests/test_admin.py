@@ -248,3 +248,13 @@ def test_two_processes_guessing_at_once_get_no_more_than_five_tries(db_with_pin,
     assert len(outcomes) == 20
     assert outcomes.count("wrong") == 4
     assert admin.lock_state(db_with_pin, T0).failures == 5
+
+
+def test_a_clock_set_back_never_locks_longer_than_the_cap(db_with_pin):
+    # GIVEN a lock set while the clock ran a year ahead
+    _fail(db_with_pin, 5, T0 + timedelta(days=365))
+    # WHEN the clock is corrected and someone tries
+    result = admin.check_pin(db_with_pin, PIN, T0)
+    # THEN the lock ends at most a day from now
+    assert result.outcome is PinOutcome.LOCKED
+    assert result.locked_until == T0 + admin.MAX_LOCK
