@@ -90,6 +90,18 @@ def test_every_service_has_a_short_document_checklist_and_eligibility(default_co
     assert bad == []
 
 
+def test_every_guide_text_a_visitor_reads_exists_in_all_seven_languages(default_content):
+    # GIVEN the guides  THEN summary, every step, every question and every checklist item are translated
+    missing = []
+    for guide in default_content.guides:
+        texts = [("summary", guide.summary), *((f"checklist[{i}]", c) for i, c in enumerate(guide.checklist))]
+        for step in guide.steps:
+            texts += [(f"{step.id}.title", step.title), (f"{step.id}.text", step.text)]
+            texts += [(f"{step.id}.question", step.question)] if step.question else []
+        missing += [f"{guide.id} {where}: {code}" for where, text in texts for code in LANGUAGES if not text.get(code)]
+    assert missing == []
+
+
 def test_every_guide_path_ends_within_three_to_seven_steps(default_content):
     # GIVEN each guide  WHEN we walk every yes/no branch  THEN each path ends after 2..7 screens
     lengths = {g.id: [len(p) for p in _paths(g)] for g in default_content.guides}
