@@ -79,8 +79,14 @@ def test_every_short_text_exists_in_all_seven_languages(default_content):
     assert missing == []
 
 
-def test_every_service_summary_exists_in_all_seven_languages(default_content):
-    missing = [s.id for s in default_content.services if not all(s.summary.get(c) for c in LANGUAGES)]
+def test_every_service_and_online_text_exists_in_all_seven_languages(default_content):
+    # GIVEN services and online services  THEN summary, eligibility, documents and requirements are translated
+    texts = []
+    for s in default_content.services:
+        texts += [(s.id, s.summary), (s.id, s.eligibility), *((s.id, d) for d in s.documents)]
+    for o in default_content.online_services:
+        texts += [(o.id, o.summary), *((o.id, r) for r in o.requirements)]
+    missing = sorted({f"{ident}: {code}" for ident, text in texts for code in LANGUAGES if not text.get(code)})
     assert missing == []
 
 
