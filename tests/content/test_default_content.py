@@ -26,6 +26,8 @@ SEARCHES = {
     "Räumungsklage": "wohnungsnotfall",
     "Kita": "kinderbetreuung",
     "PIN vergessen": "pin-neu",
+    "ALG2": "buergergeld",
+    "Pflegeheim": "hilfe-zur-pflege",
 }
 
 
@@ -138,6 +140,12 @@ def test_main_services_have_keywords_in_five_other_languages(default_content, se
 def test_everyday_words_find_the_right_service(store, query):
     # GIVEN the built content.db  WHEN a visitor types an everyday word  THEN the service is found
     assert SEARCHES[query] in [s.id for s in store.search(query, "de")]
+
+
+@pytest.mark.parametrize(("lang", "query"), [("tr", "kira"), ("ar", "إيجار"), ("uk", "оренда"), ("ru", "аренда")])
+def test_rent_in_the_visitors_language_finds_housing_benefit(store, lang, query):
+    # GIVEN a visitor using another language  WHEN they type "rent" in it  THEN Wohngeld is found
+    assert "wohngeld" in [s.id for s in store.search(query, lang)]
 
 
 def test_offices_include_infothek_lotse_and_the_key_offices(default_content):
