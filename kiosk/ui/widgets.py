@@ -230,6 +230,9 @@ class ButtonList(QWidget):
     def set_items(self, items: Sequence[tuple[str, str]], on_tap: Callable[[str], None]) -> list[BigButton]:
         """``items`` are (key, icon name); texts are set by the caller in retranslate()."""
         for button in self.buttons:
+            self.grid.removeWidget(button)
+            button.hide()  # deleteLater() alone leaves it on screen until the event loop runs
+            button.setParent(None)
             button.deleteLater()
         self.buttons = []
         for key, icon_name in items:
