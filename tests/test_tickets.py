@@ -130,3 +130,17 @@ def test_two_connections_never_get_the_same_number(data_dir):
     cat = category(last=999)
     numbers = [issue_ok(s, cat).number for _ in range(20) for s in (a, b)]
     assert numbers == list(range(1, 41))
+
+
+def test_a_write_lock_held_too_long_by_another_process_is_a_busy_refusal_not_a_crash(data_dir):
+    # GIVEN another connection holding the write lock and ours waiting only 50 ms
+    holder = open_state(data_dir)
+    service = TicketService(open_state(data_dir))
+    service._db.execute("PRAGMA busy_timeout=50")
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = service.issue(category(), MONDAY_10)
+    finally:
+        holder.execute("ROLLBACK")
+    assert isinstance(result, Refusal) and result.reason == RefusalReason.BUSY
+    assert issue_ok(service, category()).number == 1
