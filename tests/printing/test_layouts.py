@@ -96,3 +96,12 @@ def test_qr_on_a_rendered_roll_handout_decodes_to_the_url(service, offices, tmp_
 def test_qr_on_a_rendered_a4_handout_decodes_to_the_url(service, offices, tmp_path):
     pdf = handout_pdf(service, offices["sozialbuero"], URL, Translator("de"), Paper.A4)
     assert decode_qr(pdf.data, tmp_path) == [URL]
+
+
+def test_warm_up_renders_without_content_or_printer():
+    from kiosk.printing.layouts import warm_up
+
+    warm_up()  # raises if fonts or layout are broken
+    from kiosk.printing.fonts import register_fonts
+
+    assert register_fonts.cache_info().currsize == 1
