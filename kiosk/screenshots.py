@@ -19,6 +19,7 @@ def render_all(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_kiosk, ensure_qapp
+    from kiosk.ui.fit import settle
     from kiosk.settings import Settings
 
     app = ensure_qapp()
@@ -43,7 +44,7 @@ def render_all(
                     kiosk.navigator.show_place(Place(screen_id, params))
                     kiosk.flow.current = Place(screen_id, params)
                     window._on_place(kiosk.flow.current)
-                    app.processEvents()
+                    settle()
                     name = f"{lang}-{screen_id.value}{'-' + variant if variant else ''}{suffix}.png"
                     path = outdir / name
                     window.grab().save(str(path))
