@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time as clock
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from kiosk.content.hours import StatusKind, status
+from kiosk.content.hours import StatusKind, holiday_name, next_opening, status
 from kiosk.content.hours_text import office_hours_lines, status_text, weekly_lines
 from kiosk.content.model import Closure, Hours, HoursKind, Office
 from kiosk.i18n import Translator
@@ -214,3 +216,30 @@ def test_office_hours_lines_give_a_heading_per_kind():
         ("Sprechzeiten vor Ort", ["Mo, Di: 09:00–12:00 Uhr", "Do: 13:30–16:30 Uhr"]),
         ("Telefonische Sprechzeiten", ["Fr: 09:00–12:00 Uhr"]),
     ]
+
+
+DAYS = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    day=DAYS,
+    minute=st.integers(0, 24 * 60 - 1),
+    closure_start=DAYS,
+    closure_days=st.integers(0, 20),
+    weekdays=st.sets(st.integers(0, 6), max_size=7),
+)
+def test_next_opening_is_later_in_a_slot_and_never_on_a_closed_day(day, minute, closure_start, closure_days, weekdays):
+    closure = Closure(closure_start, closure_start + timedelta(days=closure_days), {"de": "zu"})
+    off = office(walk_in(weekdays, "08:30", "12:00") + walk_in(weekdays, "14:00", "15:30"), [closure])
+    now = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=BERLIN)
+    opening = next_opening(off, "HE", now)
+    if not weekdays:
+        assert opening is None
+        return
+    assume(opening is not None)  # None only if closures and holidays fill the whole look-ahead
+    assert opening > now
+    assert opening.time() in (time(8, 30), time(14))
+    assert opening.weekday() in weekdays
+    assert not closure.start <= opening.date() <= closure.end
+    assert holiday_name(opening.date(), "HE") is None

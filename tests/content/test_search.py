@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk.content.build import write_content_db
 from kiosk.content.search_index import normalize, osa_distance
@@ -152,3 +154,9 @@ def test_normalize_folds_umlauts_sharp_s_and_accents():
 )
 def test_osa_distance_counts_swaps_as_one(a, b, d):
     assert osa_distance(a, b) == d
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=40))
+def test_any_typed_text_returns_known_ids_without_error(search_store, query):
+    assert set(ids(search_store, query)) <= set(SERVICES)
