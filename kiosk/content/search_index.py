@@ -44,7 +44,7 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _WORD = re.compile(r"\w+")
 
 _SCHEMA = """
-CREATE TABLE search_vocab (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, best_field INTEGER NOT NULL);
+CREATE TABLE search_vocab (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
 CREATE TABLE search_post (field INTEGER NOT NULL, word_id INTEGER NOT NULL, lang TEXT NOT NULL,
     service_id TEXT NOT NULL, PRIMARY KEY (field, word_id, lang, service_id)) WITHOUT ROWID;
 CREATE TABLE search_deletes (del TEXT NOT NULL, word_id INTEGER NOT NULL, PRIMARY KEY (del, word_id)) WITHOUT ROWID;
@@ -87,11 +87,11 @@ def create(db: sqlite3.Connection, content: Content) -> None:
                     key = (word, lang, service.id)
                     if field < best.get(key, 99):
                         best[key] = field
-    vocab: dict[str, int] = {}
+    vocab: dict[str, int] = {}  # word -> best field anywhere; typos are matched on title/keyword words only
     for (word, _lang, _sid), field in best.items():
         vocab[word] = min(field, vocab.get(word, 99))
     ids = {word: i for i, word in enumerate(sorted(vocab), start=1)}
-    db.executemany("INSERT INTO search_vocab VALUES (?, ?, ?)", [(i, w, vocab[w]) for w, i in ids.items()])
+    db.executemany("INSERT INTO search_vocab VALUES (?, ?)", [(i, w) for w, i in ids.items()])
     db.executemany(
         "INSERT INTO search_post VALUES (?, ?, ?, ?)", [(f, ids[w], lang, sid) for (w, lang, sid), f in best.items()]
     )
