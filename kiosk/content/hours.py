@@ -9,17 +9,19 @@ closed for months) gives a "please call" status instead of an endless loop.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
 from kiosk.content.model import Closure, Hours, HoursKind, LocalText, Office
 
+log = logging.getLogger(__name__)
 LOOKAHEAD_DAYS = 60
 DEFAULT_TIMEZONE = "Europe/Berlin"
 
@@ -43,6 +45,17 @@ class OfficeStatus:
     reason: LocalText | None = None
     closed_until: date | None = None  # last closed day of the closure/holiday run
     alternative_id: str | None = None
+
+
+@cache
+def office_zone(name: str) -> ZoneInfo:
+    """The zone of the ``timezone`` setting; a typo there logs and falls back to
+    Europe/Berlin rather than taking every office card down."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        log.error("timezone %r is unknown; using %s", name, DEFAULT_TIMEZONE)
+        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 @cache
@@ -132,7 +145,7 @@ def status(
     """The office's status at ``now`` for hours of ``kind`` (walk-in by default)."""
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime; a naive one would use the PC's zone")
-    zone = ZoneInfo(timezone)
+    zone = office_zone(timezone)
     local = now.astimezone(zone)
     today = local.date()
     hours = [h for h in office.hours if h.kind == kind]

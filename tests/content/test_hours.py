@@ -243,3 +243,14 @@ def test_next_opening_is_later_in_a_slot_and_never_on_a_closed_day(day, minute, 
     assert opening.weekday() in weekdays
     assert not closure.start <= opening.date() <= closure.end
     assert holiday_name(opening.date(), "HE") is None
+
+
+def test_unknown_timezone_setting_falls_back_to_berlin(caplog):
+    st = status(SOZIALBUERO, "HE", at(2026, 11, 23, 10), timezone="Europe/Gießen")
+    assert st.kind == StatusKind.OPEN
+    assert "unknown" in caplog.text
+
+
+def test_unknown_land_uses_the_nationwide_holidays():
+    # GIVEN a Land code the holidays package does not know WHEN asking on 3 October THEN still closed
+    assert status(WEEKDAYS, "XX", at(2025, 10, 3, 10)).kind == StatusKind.CLOSED
