@@ -28,12 +28,14 @@ from kiosk.content.model import Content
 
 TITLE, KEYWORD, SUMMARY = 0, 1, 2
 EXACT, PREFIX, PART, TYPO = 0, 1, 2, 3
-# SCORES[match][field]
+# SCORES[match][field]. Within a match kind title > keyword > summary; every exact or
+# prefix match beats every typo match; a compound part in a title ("geld" in Kindergeld)
+# beats the bare word in a summary. An exact keyword hit beats a mere title prefix.
 SCORES = (
     (100, 90, 40),
     (80, 70, 30),
     (60, 50, 20),
-    (45, 35, 10),
+    (28, 25, 10),
 )
 MIN_PART = 4  # shorter fragments inside compounds match too much to help
 MIN_TYPO = 5  # one typo in a shorter word is a different word

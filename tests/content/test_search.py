@@ -37,6 +37,15 @@ summary = { de = "Hilfe, wenn die Rente nicht reicht." }
 keywords.de = ["Rente reicht nicht", "Sozialhilfe", "Altersarmut"]""",
     "anwohnerparken": """title = { de = "Parkausweis für Anwohner" }
 summary = { de = "Für Ihre Straße in der Innenstadt. Kostet Geld." }""",
+    "pflegehilfe": """title = { de = "Hilfe zur Pflege" }
+summary = { de = "Das Amt zahlt einen Teil der Kosten im Heim." }""",
+    "heimkosten": """title = { de = "Heimkosten" }
+summary = { de = "Zuschuss für das Wohnheim." }
+keywords.de = ["Pflege"]""",
+    "seniorenberatung": """title = { de = "Seniorenberatung" }
+summary = { de = "Wir beraten Sie zu Pflege und Wohnen im Alter." }""",
+    "parken-mitte": """title = { de = "Parkausweis Altstadt und Mitte" }
+summary = { de = "Ausweis für Anwohnende der Innenstadt." }""",
     "umzug": """title = { de = "Wohnung ummelden" }
 summary = { de = "Nach dem Umzug in eine neue Wohnung melden Sie sich um." }
 keywords.de = ["Strassenverzeichnis"]""",
@@ -117,10 +126,14 @@ def test_compound_part_finds_titles_before_summaries(search_store):
     assert "anwohnerparken" in found[3:]
 
 
-def test_title_match_ranks_above_keyword_and_summary_match(search_store):
-    # "miete" is a keyword of Wohngeld and a summary word too; "rente" a keyword and a summary word
-    assert ids(search_store, "zuschuss")[0] == "wohngeld"
-    assert ids(search_store, "alter")[0] == "grundsicherung"
+def test_title_match_ranks_above_keyword_match_above_summary_match(search_store):
+    # GIVEN "Pflege" in a title, in another service's keywords and in a third's summary
+    assert ids(search_store, "pflege") == ["pflegehilfe", "heimkosten", "seniorenberatung"]
+
+
+def test_exact_match_ranks_above_a_typo_match(search_store):
+    # GIVEN "Miete" as Wohngeld keyword and "Mitte" (one letter off) in a title
+    assert ids(search_store, "miete") == ["wohngeld", "parken-mitte"]
 
 
 def test_visitor_language_title_is_searched(search_store):
