@@ -22,6 +22,7 @@ import heapq
 import re
 import sqlite3
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable
 
 from kiosk.content.model import Content
@@ -186,6 +187,35 @@ def _word_matches(db: sqlite3.Connection, word: str, lang: str) -> dict[str, int
     return scores
 
 
+class _WordCache:
+    """Recent per-word results, so typing the third word does not redo the first two.
+
+    Keyed by connection identity; the entry keeps a reference to its connection, so an id
+    cannot be reused by a new connection while the entry lives. content.db never changes
+    under an open connection (a sync swaps the file and the store reconnects), so entries
+    never go stale.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[int, str, str], tuple[sqlite3.Connection, dict[str, int]]] = OrderedDict()
+
+    def get(self, db: sqlite3.Connection, word: str, lang: str) -> dict[str, int]:
+        key = (id(db), word, lang)
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] is db:
+            self._entries.move_to_end(key)
+            return entry[1]
+        scores = _word_matches(db, word, lang)
+        self._entries[key] = (db, scores)
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return scores
+
+
+_cache = _WordCache()
+
+
 def search(db: sqlite3.Connection, query: str, lang: str, limit: int = 20) -> list[str]:
     """Service ids best first: most query words matched, then highest score, then id."""
     query_words = list(dict.fromkeys(words(query)))[:8]
@@ -194,7 +224,7 @@ def search(db: sqlite3.Connection, query: str, lang: str, limit: int = 20) -> li
     matched: dict[str, int] = {}
     total: dict[str, int] = {}
     for word in query_words:
-        for sid, score in _word_matches(db, word, lang).items():
+        for sid, score in _cache.get(db, word, lang).items():
             matched[sid] = matched.get(sid, 0) + 1
             total[sid] = total.get(sid, 0) + score
     best = heapq.nsmallest(limit, ((-matched[sid], -score, sid) for sid, score in total.items()))

@@ -173,3 +173,24 @@ def test_osa_distance_counts_swaps_as_one(a, b, d):
 @given(query=st.text(max_size=40))
 def test_any_typed_text_returns_known_ids_without_error(search_store, query):
     assert set(ids(search_store, query)) <= set(SERVICES)
+
+
+def test_a_swapped_content_db_is_searched_afresh_after_the_store_reconnects(tmp_path):
+    # GIVEN a store that searched "wohngeld" (per-word results are cached per connection)
+    def build(name: str, title: str) -> Path:
+        files = {"content.toml": META, "offices/infothek.toml": OFFICE}
+        files[f"services/{name}.toml"] = f'title = "{title}"\nsummary = "S"\noffices = ["infothek"]\n'.encode()
+        path = tmp_path / f"{name}.db"
+        write_content_db(load_files(files), path)
+        return path
+
+    live = tmp_path / "content.db"
+    build("alt", "Wohngeld").replace(live)
+    store = ContentStore(live)
+    assert ids(store, "wohngeld") == ["alt"]
+    # WHEN a sync swaps the file and the store reconnects
+    store.close()
+    build("neu", "Wohngeld").replace(live)
+    # THEN the new content answers
+    assert ids(store, "wohngeld") == ["neu"]
+    store.close()
