@@ -40,6 +40,7 @@ class OfficeStatus:
     """What the office card says about "now". Times are aware datetimes in the office zone."""
 
     kind: StatusKind
+    today: date  # the office's local date when the status was computed
     until_time: datetime | None = None
     next_opening: datetime | None = None
     reason: LocalText | None = None
@@ -156,6 +157,7 @@ def status(
         after = _at(run_end + timedelta(days=1), time(0), zone) - timedelta(microseconds=1)
         return OfficeStatus(
             StatusKind.CLOSED,
+            today,
             next_opening=next_opening(office, state, after, kind),
             reason=reason,
             closed_until=run_end,
@@ -163,12 +165,12 @@ def status(
         )
     has_appointments = any(h.kind == HoursKind.APPOINTMENT for h in office.hours)
     if kind == HoursKind.WALK_IN and (office.appointment_only or (not hours and has_appointments)):
-        return OfficeStatus(StatusKind.APPOINTMENT_ONLY)
+        return OfficeStatus(StatusKind.APPOINTMENT_ONLY, today)
     for start, end in _slots(hours, today.weekday()):
         if start <= local.time() < end:
-            return OfficeStatus(StatusKind.OPEN, until_time=_at(today, end, zone))
+            return OfficeStatus(StatusKind.OPEN, today, until_time=_at(today, end, zone))
     opening = next_opening(office, state, local, kind)
     if opening is None:
-        return OfficeStatus(StatusKind.NO_HOURS)
+        return OfficeStatus(StatusKind.NO_HOURS, today)
     same_day = opening.date() == today
-    return OfficeStatus(StatusKind.OPENS_TODAY if same_day else StatusKind.OPENS_LATER, next_opening=opening)
+    return OfficeStatus(StatusKind.OPENS_TODAY if same_day else StatusKind.OPENS_LATER, today, next_opening=opening)

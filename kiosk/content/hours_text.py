@@ -7,7 +7,7 @@ can change without touching them. Every string is German source text for gettext
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from kiosk.content.hours import OfficeStatus, StatusKind
 from kiosk.content.model import Hours, HoursKind, Office, localized
@@ -31,10 +31,10 @@ KIND_TITLES = {
 }
 
 
-def _day_and_time(opening: datetime, now: datetime, tr: Translator) -> str:
+def _day_and_time(opening: datetime, today: date, tr: Translator) -> str:
     """'Montag' within the coming week; with the date when further away (closure weeks)."""
     weekday = tr.weekday(opening.date())
-    if opening.date() - now.date() >= timedelta(days=7):
+    if opening.date() - today >= timedelta(days=7):
         weekday = f"{weekday}, {tr.date(opening.date(), 'medium')}"
     return tr.gettext(OPENS_ON).format(weekday=weekday, time=tr.time(opening))
 
@@ -42,7 +42,6 @@ def _day_and_time(opening: datetime, now: datetime, tr: Translator) -> str:
 def status_text(
     status: OfficeStatus,
     tr: Translator,
-    now: datetime,
     office: Office | None = None,
     office_name: Callable[[str], str | None] = lambda _id: None,
 ) -> str:
@@ -58,29 +57,29 @@ def status_text(
     if kind == StatusKind.OPENS_TODAY and status.next_opening:
         return tr.gettext(OPENS_TODAY).format(time=tr.time(status.next_opening))
     if kind == StatusKind.OPENS_LATER and status.next_opening:
-        return _day_and_time(status.next_opening, now, tr)
+        return _day_and_time(status.next_opening, status.today, tr)
     if kind == StatusKind.APPOINTMENT_ONLY:
         return tr.gettext(APPOINTMENT_ONLY)
     if kind == StatusKind.CLOSED:
-        return _closed_text(status, tr, now, office_name)
+        return _closed_text(status, tr, office_name)
     if office is not None and office.phone:
         return tr.gettext(PLEASE_CALL).format(phone=office.phone)
     return tr.gettext(PLEASE_ASK)
 
 
-def _closed_text(status: OfficeStatus, tr: Translator, now: datetime, office_name: Callable[[str], str | None]) -> str:
+def _closed_text(status: OfficeStatus, tr: Translator, office_name: Callable[[str], str | None]) -> str:
     reason = localized(status.reason, tr.code) or tr.gettext(CLOSED)
     alternative = office_name(status.alternative_id) if status.alternative_id else None
     until = status.closed_until
     if alternative and until:
         first = tr.gettext(CLOSED_GO_TO).format(date=tr.date(until, "medium"), office=alternative)
-    elif until and until > now.date():
+    elif until and until > status.today:
         first = tr.gettext(CLOSED_UNTIL).format(date=tr.date(until, "medium"), reason=reason)
     else:
         first = tr.gettext(CLOSED_TODAY).format(reason=reason)
     if status.next_opening is None:
         return first
-    return f"{first.rstrip('.')}. {_day_and_time(status.next_opening, now, tr)}"
+    return f"{first.rstrip('.')}. {_day_and_time(status.next_opening, status.today, tr)}"
 
 
 def _short_weekday(tr: Translator, weekday: int) -> str:
@@ -103,7 +102,7 @@ def weekly_lines(hours: tuple[Hours, ...], tr: Translator, kind: HoursKind) -> l
     return lines
 
 
-def _clock(tr: Translator, value) -> str:
+def _clock(tr: Translator, value: time) -> str:
     """A start time without 'Uhr': '09:00–12:00 Uhr' names the unit once."""
     text = tr.time(value)
     return text.removesuffix(" Uhr")
