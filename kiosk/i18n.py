@@ -8,6 +8,7 @@ module-level strings are marked with ``N_`` and translated where shown.
 from __future__ import annotations
 
 import gettext
+import io
 import logging
 import re
 from collections.abc import Callable
@@ -77,14 +78,21 @@ def _same_placeholders(source: str, translated: str) -> bool:
 
 @cache
 def catalog(code: str, locales: Path | None = None) -> gettext.NullTranslations:
-    folder = locales or paths.locales_dir()
-    mo = folder / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if code == SOURCE_LANGUAGE or not mo.exists():
-        if code != SOURCE_LANGUAGE:
-            log.warning("no compiled catalog for %s; showing German", code)
+    """The compiled catalog; a missing or stale .mo is compiled from the .po in memory,
+    so a fresh checkout (no .mo files) and an edited .po both just work."""
+    if code == SOURCE_LANGUAGE or code not in _BY_CODE:
         return gettext.NullTranslations()
-    with mo.open("rb") as fp:
-        return _SafeTranslations(fp)
+    folder = locales or paths.locales_dir()
+    po = folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        return _SafeTranslations(io.BytesIO(mo.read_bytes()))
+    if po.exists():
+        from kiosk.catalogs import compile_catalog
+
+        return _SafeTranslations(io.BytesIO(compile_catalog(code, folder)))
+    log.warning("no catalog for %s; showing German", code)
+    return gettext.NullTranslations()
 
 
 class Translator:

@@ -42,7 +42,9 @@ def test_importing_the_core_loads_no_qt():
     code = (
         "import sys, importlib, pkgutil, kiosk\n"
         "core = ['kiosk.flow', 'kiosk.settings', 'kiosk.i18n', 'kiosk.content.store', 'kiosk.content.source']\n"
-        "for extra in ('kiosk.tickets', 'kiosk.admin', 'kiosk.stats', 'kiosk.printing.layouts', 'kiosk.content.sync', 'kiosk.content.hours'):\n"
+        "extras = ('kiosk.tickets', 'kiosk.admin', 'kiosk.stats', 'kiosk.printing.layouts',\n"
+        "          'kiosk.content.sync', 'kiosk.content.hours', 'kiosk.catalogs', 'kiosk.gesture')\n"
+        "for extra in extras:\n"
         "    if importlib.util.find_spec(extra): core.append(extra)\n"
         "[importlib.import_module(m) for m in core]\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"

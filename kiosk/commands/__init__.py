@@ -8,4 +8,7 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.run",
     "kiosk.commands.screenshots",
     "kiosk.commands.content",
+    "kiosk.commands.i18n",
+    "kiosk.commands.pin",
+    "kiosk.commands.status",
 )

@@ -36,13 +36,13 @@ def test_missing_german_text_is_named(files):
 
 def test_broken_toml_names_the_file(files):
     files["offices/kaputt.toml"] = b"name = { de = "
-    with pytest.raises(ContentError, match="offices/kaputt.toml: is not valid TOML"):
+    with pytest.raises(ContentError, match=r"offices/kaputt\.toml: is not valid TOML"):
         load_files(files)
 
 
 def test_link_to_unknown_office_is_rejected(files):
     files["services/neu.toml"] = b'title = "Neu"\nsummary = "S"\noffices = ["gibt-es-nicht"]\n'
-    with pytest.raises(ContentError, match="no offices/gibt-es-nicht.toml"):
+    with pytest.raises(ContentError, match=r"no offices/gibt-es-nicht\.toml"):
         load_files(files)
 
 

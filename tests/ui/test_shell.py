@@ -105,4 +105,3 @@ def test_every_visible_button_is_a_touch_target_at_1080p(qtbot, kiosk):
     qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
     small = [b.objectName() for b in kiosk.window.findChildren(BigButton) if b.isVisible() and b.height() < 80]
     assert small == []
-
