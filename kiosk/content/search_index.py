@@ -27,16 +27,19 @@ from collections.abc import Iterable
 
 from kiosk.content.model import Content
 
-TITLE, KEYWORD, SUMMARY = 0, 1, 2
+# Fields, best first. TITLE_START is the title's first word: typing "w" should list
+# "Wohngeld" before "Lotse: Hilfe, wenn ...".
+TITLE_START, TITLE, KEYWORD, SUMMARY = 0, 1, 2, 3
+FIELDS = (TITLE_START, TITLE, KEYWORD, SUMMARY)
 EXACT, PREFIX, PART, TYPO = 0, 1, 2, 3
 # SCORES[match][field]. Within a match kind title > keyword > summary; every exact or
 # prefix match beats every typo match; a compound part in a title ("geld" in Kindergeld)
 # beats the bare word in a summary. An exact keyword hit beats a mere title prefix.
 SCORES = (
-    (100, 90, 40),
-    (80, 70, 30),
-    (60, 50, 20),
-    (28, 25, 10),
+    (105, 100, 90, 40),
+    (85, 80, 70, 30),
+    (62, 60, 50, 20),
+    (29, 28, 25, 10),
 )
 MIN_PART = 4  # shorter fragments inside compounds match too much to help
 MIN_TYPO = 5  # one typo in a shorter word is a different word
@@ -79,6 +82,7 @@ def create(db: sqlite3.Connection, content: Content) -> None:
     for service in content.services:
         fields: list[tuple[int, str, Iterable[str]]] = []
         for lang, text in service.title.items():
+            fields.append((TITLE_START, lang, words(text)[:1]))
             fields.append((TITLE, lang, [text]))
         for lang, phrases in service.keywords.items():
             fields.append((KEYWORD, lang, phrases))
@@ -177,7 +181,7 @@ def _word_matches(db: sqlite3.Connection, word: str, lang: str) -> dict[str, int
                 scores[sid] = score
 
     base = "SELECT service_id, word_id FROM search_post WHERE field = ? AND lang IN (?, 'de') AND "
-    for field in (TITLE, KEYWORD, SUMMARY):
+    for field in FIELDS:
         if lo is not None and (field <= KEYWORD or len(word) >= MIN_SUMMARY_PREFIX):
             add(db.execute(base + "word_id BETWEEN ? AND ? LIMIT ?", (field, lang, lo, hi, CAP)), field, None)
         for ids, kind in ((part_ids, PART), (typo_ids if field <= KEYWORD else [], TYPO)):

@@ -46,6 +46,8 @@ keywords.de = ["Pflege"]""",
 summary = { de = "Wir beraten Sie zu Pflege und Wohnen im Alter." }""",
     "parken-mitte": """title = { de = "Parkausweis Altstadt und Mitte" }
 summary = { de = "Ausweis für Anwohnende der Innenstadt." }""",
+    "kfz-wunschkennzeichen": """title = { de = "Kfz: Wunschkennzeichen" }
+summary = { de = "Ein Kennzeichen nach Ihrer Wahl." }""",
     "umzug": """title = { de = "Wohnung ummelden" }
 summary = { de = "Nach dem Umzug in eine neue Wohnung melden Sie sich um." }
 keywords.de = ["Strassenverzeichnis"]""",
@@ -194,3 +196,10 @@ def test_a_swapped_content_db_is_searched_afresh_after_the_store_reconnects(tmp_
     # THEN the new content answers
     assert ids(store, "wohngeld") == ["neu"]
     store.close()
+
+
+def test_titles_starting_with_the_typed_letter_come_first(search_store):
+    # GIVEN "w": Wohngeld and "Wohnung ummelden" start with it, "Kfz: Wunschkennzeichen" has it second
+    found = ids(search_store, "w")
+    assert set(found[:2]) == {"wohngeld", "umzug"}
+    assert "kfz-wunschkennzeichen" in found[2:]
