@@ -19,10 +19,10 @@ def render_all(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_kiosk, ensure_qapp
-    from kiosk.ui.fit import settle
     from kiosk.settings import Settings
+    from kiosk.ui.fit import settle
 
-    app = ensure_qapp()
+    ensure_qapp()
     outdir.mkdir(parents=True, exist_ok=True)
     kiosk = build_kiosk(data_dir, Settings().replace(fullscreen=False))
     window = kiosk.window
