@@ -8,4 +8,5 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.run",
     "kiosk.commands.screenshots",
     "kiosk.commands.content",
+    "kiosk.commands.sync",
 )
