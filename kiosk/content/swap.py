@@ -130,9 +130,9 @@ def replace_db(
     (Windows refuses to replace an open file); ``after_replace`` may reopen it."""
     target = data_dir / CONTENT_FILE
     _fsync(new)
-    if before_replace is not None:
-        before_replace()
     try:
+        if before_replace is not None:
+            before_replace()
         for attempt in range(5):
             try:
                 os.replace(new, target)
@@ -142,7 +142,7 @@ def replace_db(
                     raise
                 time.sleep(0.2 * (attempt + 1))
         _fsync_dir(data_dir)
-    except OSError as exc:
+    except Exception as exc:  # also a failing hook: the old file stays, the new one goes
         new.unlink(missing_ok=True)
         raise SwapError(f"content.db could not be replaced: {exc}") from exc
     finally:
