@@ -36,6 +36,18 @@ def source_files(version: int = 1) -> dict[str, bytes]:
     return files
 
 
+def manifest_for(files: Mapping[str, bytes], version: int) -> dict:
+    return {
+        "schema_version": 1,
+        "content_version": version,
+        "created_at": "2026-11-22T02:00:00Z",
+        "publisher": "Test",
+        "files": [
+            {"path": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in sorted(files.items())
+        ],
+    }
+
+
 def pack(
     files: Mapping[str, bytes],
     key: Ed25519PrivateKey | None,
@@ -46,15 +58,7 @@ def pack(
 ) -> bytes:
     """A bundle as bytes WITHOUT the loader's check (build_bundle refuses bad content)."""
     if manifest is None:
-        manifest = {
-            "schema_version": 1,
-            "content_version": version or 1,
-            "created_at": "2026-11-22T02:00:00Z",
-            "publisher": "Test",
-            "files": [
-                {"path": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)} for n, d in sorted(files.items())
-            ],
-        }
+        manifest = manifest_for(files, version or 1)
     raw = json.dumps(manifest).encode()
     members = [(MANIFEST, raw)]
     if key is not None:
