@@ -31,7 +31,6 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-import jsonschema
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -381,6 +380,8 @@ def _parse_manifest(raw: bytes) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BundleError("manifest", "manifest.json is not JSON") from None
+    import jsonschema  # 0.2-0.5 s to import: not on the kiosk's start-up path
+
     try:
         jsonschema.Draft202012Validator(MANIFEST_SCHEMA).validate(data)
     except jsonschema.ValidationError as exc:
