@@ -21,7 +21,7 @@ from kiosk.content.bundle import (
 )
 from kiosk.paths import default_content_dir
 
-from .conftest import pack, source_files
+from .conftest import manifest_for, pack, source_files
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -114,3 +114,11 @@ def test_verify_without_keys_still_checks_the_signature_it_carries(signing_key):
 
 def test_the_documented_json_schema_is_the_one_the_code_checks():
     assert json.loads((DOCS / "bundle-manifest.schema.json").read_text(encoding="utf-8")) == MANIFEST_SCHEMA
+
+
+@pytest.mark.parametrize("bad", ["content.toml\n", "../content.toml", "Offices/x.toml", "a b.toml"])
+def test_every_file_entry_of_the_manifest_follows_the_schema(bad, signing_key, public_key):
+    files = source_files(2)
+    manifest = manifest_for(files, 2)
+    manifest["files"].append({"path": bad, "sha256": "0" * 64, "size": 1})
+    assert _reason(pack(files, signing_key, manifest=manifest), [public_key]) == "manifest"
