@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import http.server
 import json
@@ -28,9 +29,14 @@ def public_key(signing_key) -> str:
     return public_key_b64(signing_key)
 
 
+@functools.cache
+def _default_files() -> tuple[tuple[str, bytes], ...]:
+    return tuple(read_source_dir(default_content_dir()).items())
+
+
 def source_files(version: int = 1) -> dict[str, bytes]:
-    """The embedded default content with another content_version."""
-    files = read_source_dir(default_content_dir())
+    """The embedded default content with another content_version (a fresh dict each call)."""
+    files = dict(_default_files())
     toml = files["content.toml"].decode()
     files["content.toml"] = toml.replace("content_version = 1", f"content_version = {version}").encode()
     return files
