@@ -16,8 +16,10 @@ from __future__ import annotations
 import http.client
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -60,6 +62,7 @@ REASON_TEXT: dict[str, str] = {
     "internal": N_("Unerwarteter Fehler bei der Aktualisierung."),
 }
 CHUNK = 256 * 1024
+TOTAL_TIMEOUT_FACTOR = 10  # a whole download may take 10x sync_timeout_s (each read: 1x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +161,14 @@ def import_bundle(
 ) -> SyncResult:
     """Install a bundle from a file (USB stick) with exactly the checks of a sync; recorded like one."""
     status, reason, message, version = FAILED, "", "", current_version
+    fd, name = tempfile.mkstemp(prefix=PART_PREFIX + "import-", suffix=".part", dir=data_dir)
+    os.close(fd)
+    copy = Path(name)  # check the copy we keep, not a file on a stick that may change meanwhile
     try:
-        manifest, content = read_bundle(bundle, trusted_keys, max_bytes, installed_version=current_version)
+        if bundle.stat().st_size > max_bytes:
+            raise BundleError("too_large", f"the bundle has {bundle.stat().st_size} bytes; at most {max_bytes}")
+        shutil.copyfile(bundle, copy)
+        manifest, content = read_bundle(copy, trusted_keys, max_bytes, installed_version=current_version)
         info = {
             "source": f"import {bundle.name}",
             "created_at": manifest.created_at,
@@ -170,8 +179,9 @@ def import_bundle(
             data_dir,
             content,
             info,
-            bundle,
+            copy,
             signed_by=manifest.signed_by,
+            move_bundle=True,
             before_replace=before_replace,
             after_replace=after_replace,
         )
@@ -182,6 +192,8 @@ def import_bundle(
         reason, message = "swap", str(exc)
     except OSError as exc:
         reason, message = "corrupt", f"the file cannot be read ({exc})"
+    finally:
+        copy.unlink(missing_ok=True)
     result = SyncResult(status, reason, version, _now(), message)
     db = open_state(data_dir)
     try:
@@ -273,8 +285,10 @@ def _download(url: str, headers: dict[str, str], settings: Settings, data_dir: P
                     declared = resp.headers.get("Content-Length")
                     if declared is not None and declared.isdigit() and int(declared) > limit:
                         raise _Failed("too_large", f"the server announces {declared} bytes; at most {limit}")
-                    received = 0
+                    received, deadline = 0, time.monotonic() + TOTAL_TIMEOUT_FACTOR * settings.sync_timeout_s
                     while chunk := resp.read(CHUNK):
+                        if time.monotonic() > deadline:  # a server dripping one byte per timeout
+                            raise _Failed("timeout", "the download takes too long")
                         received += len(chunk)
                         if received > limit:
                             raise _Failed("too_large", f"the download exceeds {limit} bytes")
