@@ -106,7 +106,7 @@ def import_cmd(args: argparse.Namespace) -> int:
 
     data_dir: Path = args.data_dir or default_data_dir()
     settings = Settings.load(data_dir)
-    ensure_content_db(data_dir)
+    ensure_content_db(data_dir, sweep_leftovers=False)
     keys = args.pubkey or settings.sync_trusted_keys
     if not keys:
         print("Kein vertrauenswürdiger Schlüssel: sync_trusted_keys setzen oder --pubkey angeben.", file=sys.stderr)
@@ -127,7 +127,7 @@ def info_cmd(args: argparse.Namespace) -> int:
     from kiosk.state import open_state
 
     data_dir: Path = args.data_dir or default_data_dir()
-    path = ensure_content_db(data_dir)
+    path = ensure_content_db(data_dir, sweep_leftovers=False)
     store = ContentStore(path)
     try:
         meta, counts = store.meta(), store.counts()

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     data_dir: Path = args.data_dir or default_data_dir()
     settings = Settings.load(data_dir)
-    ensure_content_db(data_dir)
+    ensure_content_db(data_dir, sweep_leftovers=False)
     result = sync_once(data_dir, settings, installed_version(data_dir), url=args.url)
     if not result.ok:
         print(f"failed ({result.reason}): {result.message}", file=sys.stderr)

@@ -55,11 +55,16 @@ def install_last_good(data_dir: Path) -> bool:
     return True
 
 
-def ensure_content_db(data_dir: Path) -> Path:
-    """Return the path of a content.db that passes ``PRAGMA integrity_check``. Call at start,
-    before any sync runs (it sweeps leftovers of an interrupted sync)."""
+def ensure_content_db(data_dir: Path, sweep_leftovers: bool = True) -> Path:
+    """Return the path of a content.db that passes ``PRAGMA integrity_check``.
+
+    The app calls it at start, before its sync runs, and sweeps leftovers of an interrupted
+    sync. Commands that may run beside a running kiosk (``kiosk sync``, ``kiosk content
+    import``) pass ``sweep_leftovers=False`` so they never delete the app's download.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    sweep(data_dir)
+    if sweep_leftovers:
+        sweep(data_dir)
     target = data_dir / CONTENT_FILE
     if is_valid_db(target):
         return target

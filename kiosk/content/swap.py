@@ -8,13 +8,14 @@ A crash (power cut, SIGKILL) at any moment leaves either the old or the new file
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,6 +35,36 @@ Hook = Callable[[], None]
 
 class SwapError(Exception):
     """The new content.db could not be built or moved in; the old one is untouched."""
+
+
+class Busy(Exception):
+    """Another process (the app's nightly sync, ``kiosk sync``, an import) is installing content."""
+
+
+LOCK_FILE = "content.lock"
+
+
+@contextlib.contextmanager
+def install_lock(data_dir: Path) -> Iterator[None]:
+    """One installer at a time per data dir. The OS drops the lock when its process dies
+    (even by SIGKILL), so a crash never leaves the kiosk locked out."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise Busy("another sync or import is running") from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock on both systems
 
 
 def is_valid_db(path: Path) -> bool:

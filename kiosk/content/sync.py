@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kiosk.content.bundle import BundleError, read_bundle
-from kiosk.content.swap import NEW_FILE, PART_PREFIX, Hook, SwapError, install_content
+from kiosk.content.swap import NEW_FILE, PART_PREFIX, Busy, Hook, SwapError, install_content, install_lock
 from kiosk.i18n import N_
 from kiosk.settings import Settings
 from kiosk.state import open_state
@@ -59,6 +59,7 @@ REASON_TEXT: dict[str, str] = {
     "schema": N_("Die Inhalte enthalten einen Fehler."),
     "corrupt": N_("Das Inhaltspaket ist beschädigt."),
     "swap": N_("Die neuen Inhalte konnten nicht eingespielt werden."),
+    "busy": N_("Es läuft gerade schon eine Aktualisierung."),
     "internal": N_("Unerwarteter Fehler bei der Aktualisierung."),
 }
 CHUNK = 256 * 1024
@@ -130,8 +131,11 @@ def sync_once(
     try:
         ensure_schema(db)
         try:
-            version = _run(db, data_dir, settings, current_version, url, before_replace, after_replace)
+            with install_lock(data_dir):
+                version = _run(db, data_dir, settings, current_version, url, before_replace, after_replace)
             status = UPDATED if version != current_version else UNCHANGED
+        except Busy as exc:
+            reason, message = "busy", str(exc)
         except _Failed as exc:
             reason, message = exc.reason, exc.message
         except BundleError as exc:
@@ -161,12 +165,42 @@ def import_bundle(
 ) -> SyncResult:
     """Install a bundle from a file (USB stick) with exactly the checks of a sync; recorded like one."""
     status, reason, message, version = FAILED, "", "", current_version
+    try:
+        with install_lock(data_dir):
+            version = _import(data_dir, bundle, trusted_keys, max_bytes, current_version, before_replace, after_replace)
+        status = UPDATED
+    except Busy as exc:
+        reason, message = "busy", str(exc)
+    except BundleError as exc:
+        reason, message = exc.reason, exc.message
+    except SwapError as exc:
+        reason, message = "swap", str(exc)
+    except OSError as exc:
+        reason, message = "corrupt", f"the file cannot be read ({exc})"
+    result = SyncResult(status, reason, version, _now(), message)
+    db = open_state(data_dir)
+    try:
+        record(db, result)
+    finally:
+        db.close()
+    return result
+
+
+def _import(
+    data_dir: Path,
+    bundle: Path,
+    trusted_keys: list[str],
+    max_bytes: int,
+    current_version: int,
+    before_replace: Hook | None,
+    after_replace: Hook | None,
+) -> int:
+    if bundle.stat().st_size > max_bytes:
+        raise BundleError("too_large", f"the bundle has {bundle.stat().st_size} bytes; at most {max_bytes}")
     fd, name = tempfile.mkstemp(prefix=PART_PREFIX + "import-", suffix=".part", dir=data_dir)
     os.close(fd)
     copy = Path(name)  # check the copy we keep, not a file on a stick that may change meanwhile
     try:
-        if bundle.stat().st_size > max_bytes:
-            raise BundleError("too_large", f"the bundle has {bundle.stat().st_size} bytes; at most {max_bytes}")
         shutil.copyfile(bundle, copy)
         manifest, content = read_bundle(copy, trusted_keys, max_bytes, installed_version=current_version)
         info = {
@@ -185,22 +219,9 @@ def import_bundle(
             before_replace=before_replace,
             after_replace=after_replace,
         )
-        status, version = UPDATED, manifest.content_version
-    except BundleError as exc:
-        reason, message = exc.reason, exc.message
-    except SwapError as exc:
-        reason, message = "swap", str(exc)
-    except OSError as exc:
-        reason, message = "corrupt", f"the file cannot be read ({exc})"
     finally:
         copy.unlink(missing_ok=True)
-    result = SyncResult(status, reason, version, _now(), message)
-    db = open_state(data_dir)
-    try:
-        record(db, result)
-    finally:
-        db.close()
-    return result
+    return manifest.content_version
 
 
 def _run(

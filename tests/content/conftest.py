@@ -89,6 +89,7 @@ class Route:
     delay_s: float = 0.0
     declared_length: int | None = None  # larger than the body: a truncated download
     honour_conditional: bool = True
+    send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
     hits: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -118,7 +119,8 @@ class BundleServer:
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "application/zip")
-                self.send_header("Content-Length", str(route.declared_length or len(route.body)))
+                if route.send_length:
+                    self.send_header("Content-Length", str(route.declared_length or len(route.body)))
                 if route.etag:
                     self.send_header("ETag", route.etag)
                 self.end_headers()

@@ -123,8 +123,9 @@ def test_a_bad_bundle_is_rejected_with_its_reason_and_the_old_content_stays(
         ({"delay_s": 3.0}, {"sync_timeout_s": 0.3}, "timeout"),
         ({"declared_length": 10_000_000}, {}, "truncated"),
         ({}, {"sync_max_bytes": 1000}, "too_large"),
+        ({"send_length": False}, {"sync_max_bytes": 1000}, "too_large"),
     ],
-    ids=["404", "500", "slow-server", "truncated-body", "oversized"],
+    ids=["404", "500", "slow-server", "truncated-body", "oversized", "oversized-without-length"],
 )
 def test_a_server_failure_is_reported_and_the_old_content_stays(
     route, setting, reason, server, installed, settings, packer, data_dir
@@ -204,4 +205,14 @@ def test_a_failing_before_replace_hook_keeps_the_old_content(server, installed, 
     url = server.serve("/bundle.zip", packer(version=2))
     result = sync_once(data_dir, settings, 1, url=url, before_replace=refuse)
     assert (result.status, result.reason) == ("failed", "swap")
+    _assert_old_content_in_use(data_dir, installed)
+
+
+def test_a_second_sync_while_one_is_installing_is_refused_as_busy(server, installed, settings, packer, data_dir):
+    from kiosk.content.swap import install_lock
+
+    url = server.serve("/bundle.zip", packer(version=2))
+    with install_lock(data_dir):
+        result = sync_once(data_dir, settings, 1, url=url)
+    assert (result.status, result.reason) == ("failed", "busy")
     _assert_old_content_in_use(data_dir, installed)
