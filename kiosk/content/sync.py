@@ -307,7 +307,7 @@ def _download(url: str, headers: dict[str, str], settings: Settings, data_dir: P
                     if declared is not None and declared.isdigit() and int(declared) > limit:
                         raise _Failed("too_large", f"the server announces {declared} bytes; at most {limit}")
                     received, deadline = 0, time.monotonic() + TOTAL_TIMEOUT_FACTOR * settings.sync_timeout_s
-                    while chunk := resp.read(CHUNK):
+                    while chunk := resp.read1(CHUNK):  # at most one socket read: the deadline is checked often
                         if time.monotonic() > deadline:  # a server dripping one byte per timeout
                             raise _Failed("timeout", "the download takes too long")
                         received += len(chunk)

@@ -89,6 +89,7 @@ class Route:
     delay_s: float = 0.0
     declared_length: int | None = None  # larger than the body: a truncated download
     honour_conditional: bool = True
+    drip_s: float = 0.0  # > 0: one small piece per drip_s, each well inside the read timeout
     send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
     hits: list[dict[str, str]] = field(default_factory=list)
 
@@ -124,6 +125,12 @@ class BundleServer:
                 if route.etag:
                     self.send_header("ETag", route.etag)
                 self.end_headers()
+                if route.drip_s:
+                    for i in range(0, len(route.body), 16):
+                        self.wfile.write(route.body[i : i + 16])
+                        self.wfile.flush()
+                        if server.release.wait(route.drip_s):
+                            return
                 self.wfile.write(route.body)
                 self.close_connection = True
 

@@ -124,8 +124,9 @@ def test_a_bad_bundle_is_rejected_with_its_reason_and_the_old_content_stays(
         ({"declared_length": 10_000_000}, {}, "truncated"),
         ({}, {"sync_max_bytes": 1000}, "too_large"),
         ({"send_length": False}, {"sync_max_bytes": 1000}, "too_large"),
+        ({"drip_s": 0.02}, {"sync_timeout_s": 0.1}, "timeout"),
     ],
-    ids=["404", "500", "slow-server", "truncated-body", "oversized", "oversized-without-length"],
+    ids=["404", "500", "slow-server", "truncated-body", "oversized", "oversized-without-length", "dripping-server"],
 )
 def test_a_server_failure_is_reported_and_the_old_content_stays(
     route, setting, reason, server, installed, settings, packer, data_dir
