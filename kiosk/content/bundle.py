@@ -171,6 +171,9 @@ def build_bundle_files(
     files: Mapping[str, bytes], out: Path, private_key: Ed25519PrivateKey | None, created_at: datetime | None = None
 ) -> dict[str, Any]:
     content = load_files(files)  # never publish what a kiosk would refuse
+    for name in files:
+        if not _PATH.fullmatch(name):
+            raise ContentError(name, "a file name in a bundle may only use letters, digits, '.', '_' and '-'")
     stamp = (created_at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     manifest = {
         "schema_version": MANIFEST_SCHEMA_VERSION,

@@ -122,3 +122,13 @@ def test_every_file_entry_of_the_manifest_follows_the_schema(bad, signing_key, p
     manifest = manifest_for(files, 2)
     manifest["files"].append({"path": bad, "sha256": "0" * 64, "size": 1})
     assert _reason(pack(files, signing_key, manifest=manifest), [public_key]) == "manifest"
+
+
+def test_build_refuses_a_file_name_a_kiosk_would_refuse(tmp_path, signing_key):
+    from kiosk.content.bundle import build_bundle_files
+    from kiosk.content.source import ContentError
+
+    files = source_files(1) | {"assets/mein bild.png": b"\x89PNG"}
+    with pytest.raises(ContentError, match=r"assets/mein bild\.png"):
+        build_bundle_files(files, tmp_path / "x.zip", signing_key)
+    assert not (tmp_path / "x.zip").exists()
