@@ -9,6 +9,8 @@ before ``os.replace``; the app's hook waits until the screen is back at Home (ne
 visitor's session), closes its ContentStore in the GUI thread and keeps content reads
 paused; ``after_replace`` (always called, also when the replace failed) lets the app
 reopen the store. On Windows an open handle blocks the replace, hence the deliberate close.
+On Linux an open connection simply keeps reading the old file until it is reopened, so the
+hook there only has to note "new content ready" and the app reopens at the next Home.
 """
 
 from __future__ import annotations
