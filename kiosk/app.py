@@ -38,6 +38,7 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.print_service import PrintService
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
+from kiosk.ui.status_reporter import StatusReporter
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ class Kiosk:
     tickets: TicketService
     switcher: ContentSwitcher
     sync: SyncRunner | None = field(default=None)
+    reporter: StatusReporter | None = field(default=None)
 
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
@@ -79,11 +81,15 @@ class Kiosk:
             after_replace=self.switcher.after_replace,
         )
         self.sync.start()
+        self.reporter = StatusReporter(self.data_dir, self.printing, self.now, self.settings.timezone)
+        self.reporter.start()
 
     def shutdown(self) -> None:
         self.idle.stop()
         if self.sync is not None:
             self.sync.stop()
+        if self.reporter is not None:
+            self.reporter.stop()
         self.printing.wait(5000)
         self.window.allow_close = True
         self.window.close()
