@@ -18,14 +18,19 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
 from kiosk.flow import Flow, ScreenId
-from kiosk.i18n import Translator
+from kiosk.i18n import N_, Translator
+from kiosk.screens.guide import GuideScreen
+from kiosk.screens.guides import GuidesScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.online import OnlineScreen
+from kiosk.screens.online_service import OnlineServiceScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
 from kiosk.settings import Settings
 from kiosk.ui import theme
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.print_worker import ChecklistJob, ChecklistPrinter, PrintFailed
 from kiosk.ui.screen import Screen
 from kiosk.ui.window import KioskWindow
 
@@ -51,9 +56,11 @@ class Kiosk:
     window: KioskWindow
     idle: IdleWatcher
     specs: dict[ScreenId, ScreenSpec]
+    checklist_printer: ChecklistPrinter
 
     def shutdown(self) -> None:
         self.idle.stop()
+        self.checklist_printer.wait()
         self.window.allow_close = True
         self.window.close()
         self.store.close()
@@ -66,7 +73,15 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None) -> Kiosk:
+def _no_checklist_printer(guide, language: str) -> None:
+    """Until kiosk.printing is wired: say so on screen (the QR code stays as the way on)."""
+    raise PrintFailed(N_("Drucken ist an diesem Terminal noch nicht eingerichtet."))
+
+
+def build_kiosk(
+    data_dir: Path, settings: Settings, language: str | None = None, checklist_job: ChecklistJob | None = None
+) -> Kiosk:
+    """``checklist_job`` replaces the printer behind "Checkliste drucken" (tests)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     store = ContentStore(ensure_content_db(data_dir))
     default_language = language or settings.default_language
@@ -77,6 +92,7 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
         return None
 
     window_ref: list[KioskWindow] = []
+    checklist_printer = ChecklistPrinter(checklist_job or _no_checklist_printer)
 
     def set_language(code: str) -> None:
         window_ref[0].set_language(code)
@@ -85,12 +101,18 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
         ScreenId.HOME: ScreenSpec(HomeScreen, lambda: HomeScreen(tr, notice, set_language)),
         ScreenId.SITUATIONS: ScreenSpec(SituationsScreen, lambda: SituationsScreen(tr, store)),
         ScreenId.SERVICES: ScreenSpec(ServicesScreen, lambda: ServicesScreen(tr, store)),
+        ScreenId.ONLINE: ScreenSpec(OnlineScreen, lambda: OnlineScreen(tr, store)),
+        ScreenId.ONLINE_SERVICE: ScreenSpec(
+            OnlineServiceScreen, lambda: OnlineServiceScreen(tr, store, checklist_printer)
+        ),
+        ScreenId.GUIDES: ScreenSpec(GuidesScreen, lambda: GuidesScreen(tr, store)),
+        ScreenId.GUIDE: ScreenSpec(GuideScreen, lambda: GuideScreen(tr, store, checklist_printer)),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
     window = KioskWindow(flow, tr, navigator, idle)
     window_ref.append(window)
-    kiosk = Kiosk(data_dir, settings, tr, store, flow, navigator, window, idle, specs)
+    kiosk = Kiosk(data_dir, settings, tr, store, flow, navigator, window, idle, specs, checklist_printer)
     window.apply_look()
     navigator.show_place(flow.current)
     return kiosk

@@ -19,3 +19,45 @@ def kiosk(qapp, data_dir: Path) -> Kiosk:
     kiosk.idle.start()
     yield kiosk
     kiosk.shutdown()
+
+
+GUIDE_CONTENT = Path(__file__).parent / "guide_content"
+
+
+@pytest.fixture
+def printed() -> list:
+    """(guide id, language) of every checklist job the kiosk ran."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def guide_content_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content.db of the default content plus tests/ui/guide_content (guides with
+    branches and pictures, online services), whatever the default content holds."""
+    from kiosk.content.build import write_content_db
+    from kiosk.content.source import load_files, read_source_dir
+    from kiosk.paths import default_content_dir
+
+    files = read_source_dir(default_content_dir())
+    files.update(read_source_dir(GUIDE_CONTENT))
+    path = tmp_path_factory.mktemp("guide-content") / "content.db"
+    write_content_db(load_files(files), path)
+    return path
+
+
+@pytest.fixture
+def guide_kiosk(qapp, data_dir: Path, printed: list, guide_content_db: Path) -> Kiosk:
+    """A real kiosk on ``guide_content_db``; checklist jobs are recorded in ``printed``."""
+    import shutil
+
+    shutil.copyfile(guide_content_db, data_dir / "content.db")
+    ensure_qapp()
+    kiosk = build_kiosk(
+        data_dir,
+        Settings().replace(fullscreen=False, idle_timeout_s=600, idle_warning_s=20),
+        checklist_job=lambda guide, lang: printed.append((guide.id, lang)),
+    )
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    yield kiosk
+    kiosk.shutdown()
