@@ -32,6 +32,7 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.print_worker import ChecklistJob, ChecklistPrinter, PrintFailed
 from kiosk.ui.screen import Screen
+from kiosk.ui.speech import ReadAloud
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def build_kiosk(
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
-    window = KioskWindow(flow, tr, navigator, idle)
+    window = KioskWindow(flow, tr, navigator, idle, ReadAloud(settings.speech_engine))
     window_ref.append(window)
     kiosk = Kiosk(data_dir, settings, tr, store, flow, navigator, window, idle, specs, checklist_printer)
     window.apply_look()
