@@ -60,7 +60,7 @@ class ChecklistPrintControl(QWidget):
         self._ticket = self.printer.start(self._guide, self.tr_.code)
         self._show_state()
 
-    def _on_finished(self, ticket: int, ok: int, message: str) -> None:
+    def _on_finished(self, ticket: int, ok: bool, message: str) -> None:
         if ticket != self._ticket:
             return  # another screen's job, or one from a session that has ended
         self.state = PrintState.DONE if ok else PrintState.FAILED

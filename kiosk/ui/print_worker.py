@@ -42,8 +42,7 @@ class _Runnable(QRunnable):
 
 
 class ChecklistPrinter(QObject):
-    # ticket, ok (0/1: a bool crossing threads trips a PySide6 refcount bug), message ('' = general text)
-    finished = Signal(int, int, str)
+    finished = Signal(int, bool, str)  # ticket, ok, message ('' = use the general failure text)
 
     def __init__(self, job: ChecklistJob, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +54,7 @@ class ChecklistPrinter(QObject):
     def start(self, guide: Guide, language: str) -> int:
         ticket = next(self._tickets)
         self._pool.start(
-            _Runnable(lambda: self._job(guide, language), lambda ok, msg: self.finished.emit(ticket, int(ok), msg))
+            _Runnable(lambda: self._job(guide, language), lambda ok, msg: self.finished.emit(ticket, ok, msg))
         )
         return ticket
 
