@@ -11,4 +11,6 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.i18n",
     "kiosk.commands.pin",
     "kiosk.commands.status",
+    "kiosk.commands.printer",
+    "kiosk.commands.sync",
 )
