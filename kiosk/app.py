@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
 from kiosk.flow import Flow, ScreenId
-from kiosk.i18n import N_, Translator
+from kiosk.i18n import Translator
+from kiosk.printing.pdfdoc import Paper
+from kiosk.printing.printers import Printer, make_printer
 from kiosk.screens.guide import GuideScreen
 from kiosk.screens.guides import GuidesScreen
 from kiosk.screens.home import HomeScreen
@@ -30,7 +32,8 @@ from kiosk.settings import Settings
 from kiosk.ui import theme
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
-from kiosk.ui.print_worker import ChecklistJob, ChecklistPrinter, PrintFailed
+from kiosk.ui.print_service import PrintService
+from kiosk.ui.print_worker import ChecklistPrinter
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.window import KioskWindow
@@ -74,15 +77,10 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _no_checklist_printer(guide, language: str) -> None:
-    """Until kiosk.printing is wired: say so on screen (the QR code stays as the way on)."""
-    raise PrintFailed(N_("Drucken ist an diesem Terminal noch nicht eingerichtet."))
-
-
 def build_kiosk(
-    data_dir: Path, settings: Settings, language: str | None = None, checklist_job: ChecklistJob | None = None
+    data_dir: Path, settings: Settings, language: str | None = None, printer: Printer | None = None
 ) -> Kiosk:
-    """``checklist_job`` replaces the printer behind "Checkliste drucken" (tests)."""
+    """``printer`` replaces the one ``printer_backend`` names (tests pass a FilePrinter)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     store = ContentStore(ensure_content_db(data_dir))
     default_language = language or settings.default_language
@@ -93,7 +91,11 @@ def build_kiosk(
         return None
 
     window_ref: list[KioskWindow] = []
-    checklist_printer = ChecklistPrinter(checklist_job or _no_checklist_printer)
+    if printer is None:
+        from kiosk.ui.qt_printer import qt_printer_factory
+
+        printer = make_printer(settings, data_dir, qt_printer_factory())
+    checklist_printer = ChecklistPrinter(PrintService(printer), Paper(settings.handout_paper))
 
     def set_language(code: str) -> None:
         window_ref[0].set_language(code)

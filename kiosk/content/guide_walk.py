@@ -67,3 +67,8 @@ def all_paths(guide: Guide) -> list[list[str]]:
 
     walk([guide.first_step_id])
     return paths
+
+
+def longest_path(guide: Guide) -> list[str]:
+    """The longest path from the first step to an end (what a printed checklist lists)."""
+    return max(all_paths(guide), key=len)

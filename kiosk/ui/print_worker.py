@@ -1,63 +1,47 @@
-"""Runs a checklist print job off the GUI thread and reports back with a signal.
+"""Checklist printing for the guide screens, on top of the shared ``PrintService``.
 
-The job itself is Qt-free (``ChecklistJob``: render the PDF, hand it to the printer); it
-raises ``PrintFailed`` with a visitor-readable German message when the paper did not come
-out. No widget is touched from the worker: the result arrives as ``finished`` in the GUI
-thread, tagged with the ticket ``start`` returned, so only the screen that asked reacts.
+The service renders and prints off the GUI thread (one queue for every printout); this
+adapter turns "print this guide's checklist in this language" into a service job and
+reports back only its own jobs as ``finished(job id, ok, German message)``.
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
-from collections.abc import Callable
+from PySide6.QtCore import QObject, Signal
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
+from kiosk.content import guide_walk
 from kiosk.content.model import Guide
-
-log = logging.getLogger(__name__)
-ChecklistJob = Callable[[Guide, str], None]  # (guide, language code); blocks; raises on failure
-
-
-class PrintFailed(Exception):
-    """The printout did not come out; ``str(exc)`` is German text for the visitor."""
-
-
-class _Runnable(QRunnable):
-    def __init__(self, job: Callable[[], None], report: Callable[[bool, str], None]) -> None:
-        super().__init__()
-        self.job, self.report = job, report
-
-    def run(self) -> None:
-        try:
-            self.job()
-        except PrintFailed as exc:
-            self.report(False, str(exc))
-        except Exception:  # a broken printer driver must never take the kiosk down
-            log.exception("checklist print failed")
-            self.report(False, "")
-        else:
-            self.report(True, "")
+from kiosk.i18n import Translator
+from kiosk.printing.layouts import checklist_pdf
+from kiosk.printing.pdfdoc import Paper
+from kiosk.printing.printers import JobResult
+from kiosk.ui.print_service import PrintService
 
 
 class ChecklistPrinter(QObject):
-    finished = Signal(int, bool, str)  # ticket, ok, message ('' = use the general failure text)
+    finished = Signal(int, bool, str)  # job id, ok, message (German source, translate when shown)
 
-    def __init__(self, job: ChecklistJob, parent: QObject | None = None) -> None:
+    def __init__(self, service: PrintService, paper: Paper, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._job = job
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one printer: jobs queue, never interleave
-        self._tickets = itertools.count(1)
+        self.service = service
+        self.paper = paper
+        self._jobs: set[int] = set()
+        service.finished.connect(self._on_finished)
 
     def start(self, guide: Guide, language: str) -> int:
-        ticket = next(self._tickets)
-        self._pool.start(
-            _Runnable(lambda: self._job(guide, language), lambda ok, msg: self.finished.emit(ticket, ok, msg))
-        )
-        return ticket
+        """The checklist lists the steps of the guide's longest path (every step a visitor
+        may still meet at home), then the guide's own checklist and its QR code."""
+        steps = [guide.step(i) for i in guide_walk.longest_path(guide)]
+        tr = Translator(language)
+        paper = self.paper
+        job = self.service.submit(lambda: checklist_pdf(guide, steps, tr, paper), "handout")
+        self._jobs.add(job)
+        return job
+
+    def _on_finished(self, job: int, result: JobResult) -> None:
+        if job in self._jobs:
+            self._jobs.discard(job)
+            self.finished.emit(job, result.ok, "" if result.ok else result.message)
 
     def wait(self, timeout_ms: int = 30000) -> bool:
-        """Block until queued jobs are done (shutdown and tests)."""
-        return self._pool.waitForDone(timeout_ms)
+        return self.service.wait(timeout_ms)

@@ -25,9 +25,9 @@ GUIDE_CONTENT = Path(__file__).parent / "guide_content"
 
 
 @pytest.fixture
-def printed() -> list:
-    """(guide id, language) of every checklist job the kiosk ran."""
-    return []
+def prints(tmp_path: Path) -> Path:
+    """Where the guide kiosk's real ``file`` printer backend writes each printout as PDF."""
+    return tmp_path / "prints"
 
 
 @pytest.fixture(scope="session")
@@ -46,16 +46,18 @@ def guide_content_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def guide_kiosk(qapp, data_dir: Path, printed: list, guide_content_db: Path) -> Kiosk:
-    """A real kiosk on ``guide_content_db``; checklist jobs are recorded in ``printed``."""
+def guide_kiosk(qapp, data_dir: Path, prints: Path, guide_content_db: Path) -> Kiosk:
+    """A real kiosk on ``guide_content_db`` printing PDFs into ``prints``."""
     import shutil
+
+    from kiosk.printing.printers import FilePrinter
 
     shutil.copyfile(guide_content_db, data_dir / "content.db")
     ensure_qapp()
     kiosk = build_kiosk(
         data_dir,
         Settings().replace(fullscreen=False, idle_timeout_s=600, idle_warning_s=20),
-        checklist_job=lambda guide, lang: printed.append((guide.id, lang)),
+        printer=FilePrinter(prints),
     )
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
