@@ -181,7 +181,8 @@ class GuideScreen(Screen):
                 side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         self.picture.setPixmap(pixmap)
-        self.picture.setVisible(not pixmap.isNull())
+        # on the last step the QR code needs the side column's height: it wins over the picture
+        self.picture.setVisible(not pixmap.isNull() and not (step and step.is_last and self._guide.url))
 
     def retranslate(self) -> None:
         _ = self.gettext

@@ -98,7 +98,7 @@ class OnlineServiceScreen(Screen):
         self.summary.setText(localized(online.summary, lang))
         self.needs_title.setText(_("Das brauchen Sie"))
         self.needs_list.setText("\n".join(f"•  {localized(r, lang)}" for r in online.requirements))
-        self.qr_hint.setText(_("Mit dem Handy-Kamera abfotografieren und zu Hause weitermachen:"))
+        self.qr_hint.setText(_("Mit der Handy-Kamera fotografieren und zu Hause weitermachen:"))
         self.print_control.button.setText(_("Anleitung drucken"))
         self.print_control.retranslate()
         self.steps.setText(_("Schritt für Schritt"))

@@ -94,7 +94,7 @@ class QrView(QWidget):
         super().__init__(parent)
         self.code = QrCodeWidget()
         self.code.setObjectName("qr-code")
-        self.url_label = WrapLabel("subtitle")
+        self.url_label = WrapLabel()
         self.url_label.setObjectName("qr-url")
         self.url_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.url_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -110,11 +110,16 @@ class QrView(QWidget):
         self._url = url
         self.code.set_url(url)
         text = shown if shown is not None else url
-        # U+202A ... U+202C: a left-to-right embedding, so "/" and "." stay in place in RTL text.
-        self.url_label.setText(f"\u202a{text}\u202c" if text else "")
+        # to type it in, "https://" and a final "/" are noise; the QR code carries the full URL
+        text = text.removeprefix("https://").rstrip("/")
+        # U+202A ... U+202C: a left-to-right embedding, so "/" and "." stay in place in RTL text;
+        # host and path on their own lines: a long URL never runs out of the column.
+        host, slash, path = text.partition("/")
+        breakable = f"{host}/\n{path}" if slash and path else text
+        self.url_label.setText(f"\u202a{breakable}\u202c" if text else "")
 
     def url(self) -> str:
         return self._url
 
     def shown_text(self) -> str:
-        return self.url_label.text().strip("\u202a\u202c")
+        return self.url_label.text().strip("\u202a\u202c").replace("\n", "")
