@@ -24,8 +24,13 @@ from kiosk.content.sync_runner import SyncRunner
 from kiosk.flow import Flow, ScreenId
 from kiosk.i18n import Translator
 from kiosk.notices import current_notice
-from kiosk.printing.printers import make_printer
+from kiosk.printing.pdfdoc import Paper
+from kiosk.printing.printers import Printer, make_printer
+from kiosk.screens.guide import GuideScreen
+from kiosk.screens.guides import GuidesScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.online import OnlineScreen
+from kiosk.screens.online_service import OnlineServiceScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
 from kiosk.settings import Settings
@@ -36,6 +41,7 @@ from kiosk.ui.content_switch import ContentSwitcher
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.print_service import PrintService
+from kiosk.ui.print_worker import ChecklistPrinter
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.status_reporter import StatusReporter
@@ -68,6 +74,7 @@ class Kiosk:
     printing: PrintService
     tickets: TicketService
     switcher: ContentSwitcher
+    checklist_printer: ChecklistPrinter
     sync: SyncRunner | None = field(default=None)
     reporter: StatusReporter | None = field(default=None)
 
@@ -111,7 +118,10 @@ def _qt_printer(queue: str, timeout_s: float):
     return qt_printer_factory()(queue, timeout_s)
 
 
-def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None) -> Kiosk:
+def build_kiosk(
+    data_dir: Path, settings: Settings, language: str | None = None, printer: Printer | None = None
+) -> Kiosk:
+    """``printer`` replaces the one ``printer_backend`` names (tests pass a fake at the boundary)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     store = ContentStore(ensure_content_db(data_dir))
     state_db = open_state(data_dir)
@@ -123,7 +133,7 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
     default_language = language or settings.default_language
     tr = Translator(default_language)
     flow = Flow(default_language)
-    printing = PrintService(make_printer(settings, data_dir, _qt_printer))
+    printing = PrintService(printer or make_printer(settings, data_dir, _qt_printer))
     tickets = TicketService(state_db, settings.timezone)
     switcher = ContentSwitcher(store)
 
@@ -132,6 +142,7 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
         return current.text if current else None
 
     window_ref: list[KioskWindow] = []
+    checklist_printer = ChecklistPrinter(printing, Paper(settings.handout_paper))
 
     def set_language(code: str) -> None:
         window_ref[0].set_language(code)
@@ -140,13 +151,33 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
         ScreenId.HOME: ScreenSpec(HomeScreen, lambda: HomeScreen(tr, notice, set_language)),
         ScreenId.SITUATIONS: ScreenSpec(SituationsScreen, lambda: SituationsScreen(tr, store)),
         ScreenId.SERVICES: ScreenSpec(ServicesScreen, lambda: ServicesScreen(tr, store)),
+        ScreenId.ONLINE: ScreenSpec(OnlineScreen, lambda: OnlineScreen(tr, store)),
+        ScreenId.ONLINE_SERVICE: ScreenSpec(
+            OnlineServiceScreen, lambda: OnlineServiceScreen(tr, store, checklist_printer)
+        ),
+        ScreenId.GUIDES: ScreenSpec(GuidesScreen, lambda: GuidesScreen(tr, store)),
+        ScreenId.GUIDE: ScreenSpec(GuideScreen, lambda: GuideScreen(tr, store, checklist_printer)),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
     window = KioskWindow(flow, tr, navigator, idle, ReadAloud(settings.speech_engine))
     window_ref.append(window)
     kiosk = Kiosk(
-        data_dir, settings, tr, store, flow, navigator, window, idle, specs, state_db, now, printing, tickets, switcher
+        data_dir,
+        settings,
+        tr,
+        store,
+        flow,
+        navigator,
+        window,
+        idle,
+        specs,
+        state_db,
+        now,
+        printing,
+        tickets,
+        switcher,
+        checklist_printer,
     )
     navigator.place_changed.connect(lambda place: switcher.on_place(place.screen is ScreenId.HOME))
     switcher.switched.connect(

@@ -34,6 +34,7 @@ class Navigator(QStackedWidget):
             screen = self.factories[screen_id]()
             screen.chosen.connect(self._on_chosen)
             screen.go_home.connect(self.home)
+            screen.go_back.connect(self.back)
             self.addWidget(screen)
             self.screens[screen_id] = screen
         return self.screens[screen_id]

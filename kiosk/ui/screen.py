@@ -26,6 +26,7 @@ class Screen(QWidget):
     screen_id: ClassVar[ScreenId]
     chosen = Signal(object, dict)  # (Action, params) -> Navigator
     go_home = Signal()  # e.g. after a ticket was printed: start over on Home
+    go_back = Signal()  # the same as the nav bar's Back (e.g. "Zurück" on a guide's first step)
 
     def __init__(self, tr: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)

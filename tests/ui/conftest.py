@@ -19,3 +19,47 @@ def kiosk(qapp, data_dir: Path) -> Kiosk:
     kiosk.idle.start()
     yield kiosk
     kiosk.shutdown()
+
+
+GUIDE_CONTENT = Path(__file__).parent / "guide_content"
+
+
+@pytest.fixture
+def prints(tmp_path: Path) -> Path:
+    """Where the guide kiosk's real ``file`` printer backend writes each printout as PDF."""
+    return tmp_path / "prints"
+
+
+@pytest.fixture(scope="session")
+def guide_content_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content.db of the default content plus tests/ui/guide_content (guides with
+    branches and pictures, online services), whatever the default content holds."""
+    from kiosk.content.build import write_content_db
+    from kiosk.content.source import load_files, read_source_dir
+    from kiosk.paths import default_content_dir
+
+    files = read_source_dir(default_content_dir())
+    files.update(read_source_dir(GUIDE_CONTENT))
+    path = tmp_path_factory.mktemp("guide-content") / "content.db"
+    write_content_db(load_files(files), path)
+    return path
+
+
+@pytest.fixture
+def guide_kiosk(qapp, data_dir: Path, prints: Path, guide_content_db: Path) -> Kiosk:
+    """A real kiosk on ``guide_content_db`` printing PDFs into ``prints``."""
+    import shutil
+
+    from kiosk.printing.printers import FilePrinter
+
+    shutil.copyfile(guide_content_db, data_dir / "content.db")
+    ensure_qapp()
+    kiosk = build_kiosk(
+        data_dir,
+        Settings().replace(fullscreen=False, idle_timeout_s=600, idle_warning_s=20),
+        printer=FilePrinter(prints),
+    )
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    yield kiosk
+    kiosk.shutdown()
