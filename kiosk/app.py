@@ -20,6 +20,7 @@ from kiosk.content.store import ContentStore
 from kiosk.flow import Flow, ScreenId
 from kiosk.i18n import Translator
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.search import SearchScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
 from kiosk.settings import Settings
@@ -85,6 +86,7 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
         ScreenId.HOME: ScreenSpec(HomeScreen, lambda: HomeScreen(tr, notice, set_language)),
         ScreenId.SITUATIONS: ScreenSpec(SituationsScreen, lambda: SituationsScreen(tr, store)),
         ScreenId.SERVICES: ScreenSpec(ServicesScreen, lambda: ServicesScreen(tr, store)),
+        ScreenId.SEARCH: ScreenSpec(SearchScreen, lambda: SearchScreen(tr, store)),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
