@@ -101,12 +101,14 @@ def bench_transitions(app: QApplication, kiosk, counter: PaintCounter, taps: int
     ]
     for screen_id in (ScreenId.HOME, ScreenId.SITUATIONS, ScreenId.SERVICES):
         counter.watch(kiosk.navigator.screen(screen_id))
-    times = []
+    times: list[float] = []
     for i in range(taps + 8):  # the first round builds the screens: warm-up, not counted
         button_of, target = steps[i % len(steps)]
         ms = tap_until_painted(app, kiosk, counter, button_of(), target)
         if i >= 8:
             times.append(ms)
+    for j, name in enumerate(("Home -> Situations", "Situations -> Services", "Back to Situations", "Back to Home")):
+        print("  " + summary(name, times[j::4]))
     return times
 
 
@@ -163,7 +165,8 @@ def main() -> int:
     counter = PaintCounter()
     try:
         print(f"window {width}x{height}, {kiosk.store.service_count()} services, Qt platform {app.platformName()}")
-        print(summary("tap -> next screen painted", bench_transitions(app, kiosk, counter, args.taps)))
+        transitions = bench_transitions(app, kiosk, counter, args.taps)
+        print(summary("tap -> next screen painted, all", transitions))
         shown, work = bench_keystrokes(app, kiosk, counter, args.rounds)
         print(summary("keystroke -> field and results painted", shown))
         print(summary("keystroke: search + result rows update (in the screen)", work))
