@@ -137,9 +137,13 @@ class BigButton(QPushButton):
         colour = self._colours[1] if active else self._colours[0]
         state = (colour, self.icon_name, self._icon_px)
         if state == self._synced:
+            self._label.ensurePolished()
+            self._fit_longest_word()  # the font may have changed (large text) with the colour kept
             return
         self._synced = state
         self._label.setStyleSheet(f"background: transparent; border: none; color: {colour};")
+        self._label.ensurePolished()
+        self._fit_longest_word()
         svg = _svg_bytes(self.icon_name) if self.icon_name and self._icon_px else None
         self._icon.setVisible(bool(svg))
         if svg:
@@ -153,6 +157,13 @@ class BigButton(QPushButton):
     def setText(self, text: str) -> None:
         self._label.setText(text)
         self.setAccessibleName(text)
+        self._fit_longest_word()
+
+    def _fit_longest_word(self) -> None:
+        """A wrapping label may shrink to almost nothing; never below its longest word."""
+        metrics = self._label.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self._label.text().split()), default=0)
+        self._label.setMinimumWidth(longest + 4)
         self.updateGeometry()
 
     def text(self) -> str:
@@ -245,6 +256,9 @@ class ButtonList(QWidget):
             return self.buttons
         self._items = items
         for button in self.buttons:
+            self.grid.removeWidget(button)
+            button.hide()  # deleteLater() alone leaves it on screen until the event loop runs
+            button.setParent(None)
             button.deleteLater()
         self.buttons = []
         for key, icon_name in items:
