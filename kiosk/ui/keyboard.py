@@ -8,6 +8,7 @@ Contract: the keyboard keeps its own text and emits ``text_changed(str)`` after 
 change; it can also mirror that text into a QLineEdit given as ``target``. Keys never take
 focus, so the target never needs it. The key layout stays left-to-right even when the app
 is mirrored for Arabic: QWERTZ is a physical arrangement, not a reading direction.
+An owner calls ``retranslate()`` from its own ``retranslate`` (labels of the special keys).
 Sizes come from the window's style sheet (touch minimum height) and the font metrics
 (gaps), so the keys scale with the window.
 """
