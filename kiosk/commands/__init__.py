@@ -11,4 +11,5 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.i18n",
     "kiosk.commands.pin",
     "kiosk.commands.status",
+    "kiosk.commands.printer",
 )
