@@ -10,7 +10,7 @@ Privacy: the typed text is the visitor's; it is wiped in ``on_leave`` and never 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -34,9 +34,18 @@ SHORT_WINDOW_PX = 800  # below this the no-match panel drops its second line
 class SearchScreen(Screen):
     screen_id = ScreenId.SEARCH
 
-    def __init__(self, tr: Translator, store: ContentStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tr: Translator,
+        store: ContentStore,
+        on_no_result: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``on_no_result`` runs once each time the no-match help appears (an anonymous
+        counter, e.g. ``stats.record(db, Event.SEARCH_NO_RESULT)``); it never gets the query."""
         super().__init__(tr, parent)
         self.store = store
+        self._on_no_result = on_no_result
         self.field = QLineEdit()
         self.field.setObjectName("search-field")
         self.field.setReadOnly(True)
@@ -107,7 +116,10 @@ class SearchScreen(Screen):
             else:
                 button.hide()
         letters = sum(c.isalpha() for c in query)
-        self.no_match.setVisible(not self._found and letters >= NO_MATCH_MIN_LETTERS)
+        missed = not self._found and letters >= NO_MATCH_MIN_LETTERS
+        if missed and self.no_match.isHidden() and self._on_no_result is not None:
+            self._on_no_result()
+        self.no_match.setVisible(missed)
         self.hint.setVisible(not self._found and letters < NO_MATCH_MIN_LETTERS)
 
     def _label_results(self) -> None:

@@ -183,3 +183,18 @@ def test_keyboard_keeps_qwertz_left_to_right_in_arabic(qtbot, kiosk):
     kiosk.window.set_language("ar")
     qtbot.waitUntil(lambda: screen.keyboard.keys["q"].x() != screen.keyboard.keys["w"].x())
     assert screen.keyboard.keys["q"].x() < screen.keyboard.keys["w"].x() < screen.keyboard.keys["e"].x()
+
+
+def test_no_result_hook_runs_once_per_miss_and_never_sees_the_query(qtbot, kiosk):
+    # GIVEN a search screen whose owner counts searches without result
+    from kiosk.screens.search import SearchScreen
+
+    calls: list[tuple] = []
+    screen = SearchScreen(kiosk.tr, kiosk.store, lambda *args: calls.append(args))
+    qtbot.addWidget(screen)
+    screen.enter({})
+    # WHEN the visitor types a miss, keeps typing, then clears and misses again
+    for text in ("xyz", "xyzz", "xyzzy", "", "qqq"):
+        screen.keyboard.set_text(text)
+    # THEN the hook ran once per miss, without arguments
+    assert calls == [(), ()]
