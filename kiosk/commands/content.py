@@ -7,6 +7,7 @@ import importlib
 
 # Each verb module exposes add_parser(verbs_subparsers); see kiosk.commands.
 VERBS: tuple[str, ...] = (
+    "kiosk.commands.content_bundle",
     "kiosk.commands.content_search",
 )
 
