@@ -7,28 +7,39 @@ constructor. ``build_kiosk`` needs a running QApplication.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
+from kiosk.content.sync_runner import SyncRunner
 from kiosk.flow import Flow, ScreenId
 from kiosk.i18n import Translator
+from kiosk.notices import current_notice
+from kiosk.printing.printers import make_printer
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.search import SearchScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
 from kiosk.settings import Settings
+from kiosk.state import open_state
+from kiosk.tickets import TicketService
 from kiosk.ui import theme
+from kiosk.ui.content_switch import ContentSwitcher
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.print_service import PrintService
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
+from kiosk.ui.status_reporter import StatusReporter
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -53,12 +64,38 @@ class Kiosk:
     window: KioskWindow
     idle: IdleWatcher
     specs: dict[ScreenId, ScreenSpec]
+    state_db: sqlite3.Connection
+    now: Callable[[], datetime]
+    printing: PrintService
+    tickets: TicketService
+    switcher: ContentSwitcher
+    sync: SyncRunner | None = field(default=None)
+    reporter: StatusReporter | None = field(default=None)
+
+    def start_background(self) -> None:
+        """Nightly sync and other background work: only for a real run, not screenshots/tests."""
+        self.sync = SyncRunner(
+            self.data_dir,
+            self.settings,
+            self.switcher.report,
+            before_replace=self.switcher.before_replace,
+            after_replace=self.switcher.after_replace,
+        )
+        self.sync.start()
+        self.reporter = StatusReporter(self.data_dir, self.printing, self.now, self.settings.timezone)
+        self.reporter.start()
 
     def shutdown(self) -> None:
         self.idle.stop()
+        if self.sync is not None:
+            self.sync.stop()
+        if self.reporter is not None:
+            self.reporter.stop()
+        self.printing.wait(5000)
         self.window.allow_close = True
         self.window.close()
         self.store.close()
+        self.state_db.close()
 
 
 def ensure_qapp(argv: list[str] | None = None) -> QApplication:
@@ -68,15 +105,32 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _qt_printer(queue: str, timeout_s: float):
+    """The Windows printing path; QtPdf comes with pyside6-addons, so import only when chosen."""
+    from kiosk.ui.qt_printer import qt_printer_factory
+
+    return qt_printer_factory()(queue, timeout_s)
+
+
 def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None) -> Kiosk:
     data_dir.mkdir(parents=True, exist_ok=True)
     store = ContentStore(ensure_content_db(data_dir))
+    state_db = open_state(data_dir)
+    zone = ZoneInfo(settings.timezone)
+
+    def now() -> datetime:
+        return datetime.now(zone)
+
     default_language = language or settings.default_language
     tr = Translator(default_language)
     flow = Flow(default_language)
+    printing = PrintService(make_printer(settings, data_dir, _qt_printer))
+    tickets = TicketService(state_db, settings.timezone)
+    switcher = ContentSwitcher(store)
 
     def notice() -> str | None:
-        return None
+        current = current_notice(state_db, now())
+        return current.text if current else None
 
     window_ref: list[KioskWindow] = []
 
@@ -93,7 +147,13 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
     window = KioskWindow(flow, tr, navigator, idle, ReadAloud(settings.speech_engine))
     window_ref.append(window)
-    kiosk = Kiosk(data_dir, settings, tr, store, flow, navigator, window, idle, specs)
+    kiosk = Kiosk(
+        data_dir, settings, tr, store, flow, navigator, window, idle, specs, state_db, now, printing, tickets, switcher
+    )
+    navigator.place_changed.connect(lambda place: switcher.on_place(place.screen is ScreenId.HOME))
+    switcher.switched.connect(
+        lambda: navigator.show_place(flow.current) if flow.current.screen is ScreenId.HOME else None
+    )
     window.apply_look()
     navigator.show_place(flow.current)
     return kiosk
@@ -110,3 +170,4 @@ def show(kiosk: Kiosk, fullscreen: bool) -> None:
         window.show()
     window.apply_look()
     kiosk.idle.start()
+    kiosk.start_background()

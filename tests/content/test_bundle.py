@@ -19,6 +19,7 @@ from kiosk.content.bundle import (
     public_key_b64,
     read_bundle,
 )
+from kiosk.content.source import load_dir
 from kiosk.paths import default_content_dir
 
 from .conftest import manifest_for, pack, source_files
@@ -36,7 +37,8 @@ def test_the_embedded_default_builds_and_reads_back_through_the_same_path(tmp_pa
     out = tmp_path / "default.zip"
     build_bundle(default_content_dir(), out, signing_key)
     manifest, content = read_bundle(out, [public_key])
-    assert manifest.content_version == content.meta.content_version == 1
+    source_version = load_dir(default_content_dir()).meta.content_version
+    assert manifest.content_version == content.meta.content_version == source_version
     assert manifest.signed_by == public_key and content.services
 
 
