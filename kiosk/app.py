@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk import stats
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
 from kiosk.content.sync_runner import SyncRunner
@@ -31,6 +32,7 @@ from kiosk.screens.guides import GuidesScreen
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.online import OnlineScreen
 from kiosk.screens.online_service import OnlineServiceScreen
+from kiosk.screens.search import SearchScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
 from kiosk.settings import Settings
@@ -157,6 +159,12 @@ def build_kiosk(
         ),
         ScreenId.GUIDES: ScreenSpec(GuidesScreen, lambda: GuidesScreen(tr, store)),
         ScreenId.GUIDE: ScreenSpec(GuideScreen, lambda: GuideScreen(tr, store, checklist_printer)),
+        ScreenId.SEARCH: ScreenSpec(
+            SearchScreen,
+            lambda: SearchScreen(
+                tr, store, on_no_result=lambda: stats.record(state_db, stats.Event.SEARCH_NO_RESULT, "", now())
+            ),
+        ),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)

@@ -34,6 +34,7 @@ class Action(Enum):
     TAKE_TICKET = "take_ticket"  # Home: "Wartemarke ziehen"
     ONLINE = "online"  # Home: "Online-Dienste und Registrierung"
     SEARCH = "search"  # any list: open the search
+    BROWSE = "browse"  # any screen (e.g. search without result): all life situations
     PICK_SITUATION = "pick_situation"  # params: situation_id
     PICK_SERVICE = "pick_service"  # params: service_id
     PICK_OFFICE = "pick_office"  # params: office_id
@@ -51,6 +52,7 @@ TRANSITIONS: Mapping[tuple[ScreenId | None, Action], ScreenId] = {
     (ScreenId.HOME, Action.TAKE_TICKET): ScreenId.TICKET,
     (ScreenId.HOME, Action.ONLINE): ScreenId.ONLINE,
     (None, Action.SEARCH): ScreenId.SEARCH,
+    (None, Action.BROWSE): ScreenId.SITUATIONS,
     (None, Action.PICK_SITUATION): ScreenId.SERVICES,
     (None, Action.PICK_SERVICE): ScreenId.SERVICE,
     (None, Action.PICK_OFFICE): ScreenId.OFFICE,

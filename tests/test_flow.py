@@ -62,3 +62,10 @@ def test_every_target_screen_is_reachable_from_home():
                 reachable.add(target)
                 frontier.append(target)
     assert reachable == set(ScreenId)
+
+
+def test_browse_from_search_leads_to_life_situations_and_back_to_search():
+    flow = Flow()
+    flow.go(Action.SEARCH)
+    assert flow.go(Action.BROWSE).screen is ScreenId.SITUATIONS
+    assert flow.back().screen is ScreenId.SEARCH

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -59,6 +59,12 @@ def svg_pixmap(svg: bytes, size: int, colour: str | None = None) -> QPixmap:
     return pixmap
 
 
+@lru_cache(maxsize=512)
+def _icon_pixmap(name: str, size: int, colour: str) -> QPixmap:
+    """Rendered icons are shared: a theme has few (name, size, colour) combinations."""
+    return svg_pixmap(_svg_bytes(name) or b"", size, colour)
+
+
 def icon(name: str, size: int, colour: str) -> QIcon:
     svg = _svg_bytes(name) or _svg_bytes("help")
     return QIcon(svg_pixmap(svg, size, colour)) if svg else QIcon()
@@ -96,6 +102,7 @@ class BigButton(QPushButton):
         self._icon = QLabel(self)
         self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._icon.setVisible(False)
+        self._icon.setStyleSheet("background: transparent; border: none;")
         layout = QGridLayout(self)
         if vertical:
             layout.addWidget(self._icon, 0, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -111,6 +118,7 @@ class BigButton(QPushButton):
             set_role(self, role)
         self._colours: tuple[str, str] = ("#000000", "#000000")
         self._icon_px = 0
+        self._synced: tuple[str, str, int] | None = None
         self._touch_min = 0
         self.toggled.connect(lambda _on: self._sync_state())
         self.pressed.connect(self._sync_state)
@@ -135,16 +143,23 @@ class BigButton(QPushButton):
             self.setMinimumHeight(need)
 
     def _sync_state(self) -> None:
+        """Restyle only what changed: every screen change re-themes all its buttons, and a
+        per-widget style sheet or an SVG render costs about a millisecond each."""
         active = self.isDown() or self.isChecked()
         colour = self._colours[1] if active else self._colours[0]
+        state = (colour, self.icon_name, self._icon_px)
+        if state == self._synced:
+            self._label.ensurePolished()
+            self._fit_longest_word()  # the font may have changed (large text) with the colour kept
+            return
+        self._synced = state
         self._label.setStyleSheet(f"background: transparent; border: none; color: {colour};")
         self._label.ensurePolished()
         self._fit_longest_word()
-        self._icon.setStyleSheet("background: transparent; border: none;")
         svg = _svg_bytes(self.icon_name) if self.icon_name and self._icon_px else None
         self._icon.setVisible(bool(svg))
         if svg:
-            self._icon.setPixmap(svg_pixmap(svg, self._icon_px, colour))
+            self._icon.setPixmap(_icon_pixmap(self.icon_name, self._icon_px, colour))
             self._icon.setFixedSize(QSize(self._icon_px, self._icon_px))
 
     def set_icon_name(self, name: str) -> None:
@@ -238,10 +253,21 @@ class ButtonList(QWidget):
         self.min_column_px = min_column_px
         self.role = role
         self.buttons: list[BigButton] = []
+        self._items: list[tuple[str, str]] = []
+        self._on_tap: Callable[[str], None] = lambda _key: None
         self._columns = 1
 
     def set_items(self, items: Sequence[tuple[str, str]], on_tap: Callable[[str], None]) -> list[BigButton]:
-        """``items`` are (key, icon name); texts are set by the caller in retranslate()."""
+        """``items`` are (key, icon name); texts are set by the caller in retranslate().
+
+        The same items as last time keep their buttons (only ``on_tap`` is replaced): most
+        screen entries show the same list again, and building buttons dominates a transition.
+        """
+        self._on_tap = on_tap
+        items = [tuple(item) for item in items]
+        if items == self._items:
+            return self.buttons
+        self._items = items
         for button in self.buttons:
             self.grid.removeWidget(button)
             button.hide()  # deleteLater() alone leaves it on screen until the event loop runs
@@ -251,7 +277,7 @@ class ButtonList(QWidget):
         for key, icon_name in items:
             button = BigButton(self.role, icon_name, vertical=self.vertical)
             button.setObjectName(f"item-{key}")
-            button.clicked.connect(lambda _=False, k=key: on_tap(k))
+            button.clicked.connect(lambda _=False, k=key: self._on_tap(k))
             self.buttons.append(button)
         self._relayout(force=True)
         self.changed.emit()

@@ -1,0 +1,162 @@
+"""Our own on-screen keyboard: German QWERTZ with Ä Ö Ü ß, digits and a little punctuation.
+
+Why our own: Qt Virtual Keyboard is GPL/commercial, needs QML and misbehaves in a Widgets
+app (see the design facts). The kiosk has no physical keyboard, so every text entry (the
+visitor's search, the staff notice editor) goes through this widget.
+
+Contract: the keyboard keeps its own text and emits ``text_changed(str)`` after every
+change; it can also mirror that text into a QLineEdit given as ``target``. Keys never take
+focus, so the target never needs it. The key layout stays left-to-right even when the app
+is mirrored for Arabic: QWERTZ is a physical arrangement, not a reading direction.
+An owner calls ``retranslate()`` from its own ``retranslate`` (labels of the special keys).
+Sizes come from the window's style sheet (touch minimum height) and the font metrics
+(gaps), so the keys scale with the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
+
+from kiosk.i18n import Translator
+from kiosk.ui import theme
+from kiosk.ui.widgets import _svg_bytes, svg_pixmap
+
+# Eleven columns; the last row holds the wide special keys.
+ROWS: tuple[str, ...] = ("1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm-.@/")
+COLUMNS = 11
+# (name, first column, column span) of the bottom row
+SPECIAL = (("clear", 0, 3), ("space", 3, 5), ("backspace", 8, 3))
+KEY_NAMES = {"-": "minus", ".": "dot", "@": "at", "/": "slash"}
+KEY_MIN_AT_1080 = 84  # px at a 1080 px short side: >= 80 px (about 15 mm on a 24" screen)
+ROW_COUNT = len(ROWS) + 1
+MAX_LENGTH = 200  # a search or a notice line; stops a stuck finger from growing text forever
+
+
+def key_name(char: str) -> str:
+    """The objectName suffix of a character key (``key-a``, ``key-ä``, ``key-dot``)."""
+    return KEY_NAMES.get(char, char)
+
+
+class _IconKey(QPushButton):
+    """A key that shows an icon in the text colour the style sheet gives it (any theme, pressed)."""
+
+    def __init__(self, icon_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.icon_name = icon_name
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        svg = _svg_bytes(self.icon_name)
+        if not svg:
+            return
+        side = max(8, round(min(self.width(), self.height()) * 0.5))
+        colour = self.palette().color(QPalette.ColorRole.ButtonText).name()
+        painter = QPainter(self)
+        target = QRect(0, 0, side, side)
+        target.moveCenter(self.rect().center())
+        painter.drawPixmap(target, svg_pixmap(svg, side, colour))
+        painter.end()
+
+
+class OnScreenKeyboard(QWidget):
+    text_changed = Signal(str)
+
+    def __init__(self, tr: Translator, target: QLineEdit | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tr_ = tr
+        self.target = target
+        self._text = ""
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.setObjectName("keyboard")
+        # Keys share the space the owner gives (``fit``): no minimum size or padding from the
+        # app style sheet, else eleven keys do not fit a portrait screen.
+        self.setStyleSheet("QPushButton { min-width: 0px; min-height: 0px; padding: 0px; }")
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.keys: dict[str, QPushButton] = {}
+        for row, chars in enumerate(ROWS):
+            for column, char in enumerate(chars):
+                key = self._add_key(key_name(char), QPushButton(char), row, column, 1)
+                key.clicked.connect(lambda _=False, c=char: self.insert(c))
+        bottom = len(ROWS)
+        for name, column, span in SPECIAL:
+            button = _IconKey("backspace") if name == "backspace" else QPushButton()
+            self._add_key(name, button, bottom, column, span)
+        self.keys["space"].clicked.connect(lambda: self.insert(" "))
+        self.keys["clear"].clicked.connect(self.clear)
+        backspace = self.keys["backspace"]
+        backspace.setAutoRepeat(True)
+        backspace.setAutoRepeatDelay(500)
+        backspace.setAutoRepeatInterval(90)
+        backspace.clicked.connect(self.backspace)
+        for column in range(COLUMNS):
+            self.grid.setColumnStretch(column, 1)
+        for row in range(bottom + 1):
+            self.grid.setRowStretch(row, 1)
+        self.retranslate()
+
+    def _add_key(self, name: str, button: QPushButton, row: int, column: int, span: int) -> QPushButton:
+        button.setObjectName(f"key-{name}")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.grid.addWidget(button, row, column, 1, span)
+        self.keys[name] = button
+        return button
+
+    # --- the text -----------------------------------------------------------------------
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        text = text[:MAX_LENGTH]
+        if text == self._text:
+            return
+        self._text = text
+        if self.target is not None:
+            self.target.setText(text)
+            self.target.setCursorPosition(len(text))
+        self.text_changed.emit(text)
+
+    def insert(self, chars: str) -> None:
+        self.set_text(self._text + chars)
+
+    def backspace(self) -> None:
+        self.set_text(self._text[:-1])
+
+    def clear(self) -> None:
+        self.set_text("")
+
+    # --- look ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        _ = self.tr_.gettext
+        self.keys["clear"].setText(_("Löschen"))
+        self.keys["clear"].setAccessibleName(_("Alles löschen"))
+        self.keys["space"].setText(_("Leerzeichen"))
+        self.keys["backspace"].setAccessibleName(_("Letztes Zeichen löschen"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "grid"):
+            self._apply_spacing()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._apply_spacing()
+
+    def gap(self) -> int:
+        """At least 12 px between keys so a finger between two keys hits neither by accident."""
+        return max(12, round(QFontMetrics(self.font()).height() * 0.3))
+
+    def _apply_spacing(self) -> None:
+        self.grid.setSpacing(self.gap())
+
+    def min_height_for(self, window_width: int, window_height: int) -> int:
+        """The smallest keyboard height whose keys keep the touch size on this window."""
+        key = max(40, theme.Metrics(theme.scale_for(window_width, window_height)).px(KEY_MIN_AT_1080))
+        return ROW_COUNT * key + (ROW_COUNT - 1) * self.gap()
+
+    def fit(self, height: int, window_width: int, window_height: int) -> None:
+        """Take ``height`` px (the owner's share of the window), but never less than the minimum."""
+        self.setFixedHeight(max(height, self.min_height_for(window_width, window_height)))
