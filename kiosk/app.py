@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
-from kiosk.flow import Flow, ScreenId
+from kiosk.flow import Action, Flow, ScreenId
 from kiosk.i18n import Translator
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.out_of_order import OutOfOrderScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
 from kiosk.settings import Settings
@@ -85,6 +86,7 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
         ScreenId.HOME: ScreenSpec(HomeScreen, lambda: HomeScreen(tr, notice, set_language)),
         ScreenId.SITUATIONS: ScreenSpec(SituationsScreen, lambda: SituationsScreen(tr, store)),
         ScreenId.SERVICES: ScreenSpec(ServicesScreen, lambda: ServicesScreen(tr, store)),
+        ScreenId.OUT_OF_ORDER: ScreenSpec(OutOfOrderScreen, lambda: OutOfOrderScreen(tr, store)),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
@@ -107,3 +109,24 @@ def show(kiosk: Kiosk, fullscreen: bool) -> None:
         window.show()
     window.apply_look()
     kiosk.idle.start()
+
+
+def enter_out_of_order(kiosk: Kiosk) -> None:
+    """Show the out-of-order screen and keep it: every way back to Home lands there again.
+
+    Only the staff gesture leads away from it; a restart (after ``kiosk.crash.clear_crashes``)
+    brings the normal kiosk back.
+    """
+    kiosk.window.before_home(lambda: kiosk.navigator.go(Action.OUT_OF_ORDER))
+    kiosk.navigator.go(Action.OUT_OF_ORDER)
+
+
+def start_kiosk(data_dir: Path, settings: Settings, language: str | None = None) -> Kiosk:
+    """``build_kiosk`` plus the crash rule: after 3 crashes within 5 minutes, out of order."""
+    from kiosk.crash import too_many_crashes
+
+    kiosk = build_kiosk(data_dir, settings, language)
+    if too_many_crashes(data_dir):
+        log.warning("3 crashes within 5 minutes: showing the out-of-order screen until staff restart")
+        enter_out_of_order(kiosk)
+    return kiosk
