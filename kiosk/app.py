@@ -28,6 +28,7 @@ from kiosk.ui import theme
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screen import Screen
+from kiosk.ui.speech import ReadAloud
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def build_kiosk(data_dir: Path, settings: Settings, language: str | None = None)
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
-    window = KioskWindow(flow, tr, navigator, idle)
+    window = KioskWindow(flow, tr, navigator, idle, ReadAloud(settings.speech_engine))
     window_ref.append(window)
     kiosk = Kiosk(data_dir, settings, tr, store, flow, navigator, window, idle, specs)
     window.apply_look()

@@ -45,6 +45,7 @@ DECLARED: tuple[Setting, ...] = (
     Setting("sync_max_bytes", int, 50_000_000, "Largest bundle accepted, in bytes."),
     Setting("import_dir", str, "", "Extra folder searched for bundles and used for exports."),
     Setting("admin_timeout_s", int, 120, "Seconds without touch before the admin panel closes."),
+    Setting("speech_engine", str, "", "Read-aloud engine (empty: the first available, e.g. speechd)."),
     Setting("fullscreen", bool, True, "Fullscreen and frameless (kiosk run --windowed turns it off)."),
 )
 

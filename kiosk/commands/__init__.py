@@ -9,4 +9,7 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.screenshots",
     "kiosk.commands.content",
     "kiosk.commands.i18n",
+    "kiosk.commands.pin",
+    "kiosk.commands.status",
+    "kiosk.commands.printer",
 )

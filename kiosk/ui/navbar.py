@@ -6,7 +6,7 @@ Always at the bottom, within reach from a wheelchair; each switch is one tap.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.ui.widgets import BigButton, set_role
@@ -24,8 +24,9 @@ class NavBar(QWidget):
     def __init__(self, tr: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tr_ = tr
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self._two_rows: bool | None = None
         self.back_button = BigButton("primary", "arrow_back")
         self.back_button.setObjectName("nav-back")
         self.home_button = BigButton("", "home")
@@ -45,11 +46,40 @@ class NavBar(QWidget):
         self.contrast_button.toggled.connect(self.high_contrast.emit)
         self.low_button.toggled.connect(self.low_position.emit)
         self.speak_button.clicked.connect(self.read_aloud.emit)
-        for button in (self.back_button, self.home_button, self.language_button):
-            layout.addWidget(button, 3)
-        layout.addStretch(1)
-        for button in (self.speak_button, self.large_button, self.contrast_button, self.low_button):
-            layout.addWidget(button, 0)
+        self.relayout()
+
+    @property
+    def _nav(self) -> tuple[QWidget, ...]:
+        return (self.back_button, self.home_button, self.language_button)
+
+    @property
+    def _switches(self) -> tuple[QWidget, ...]:
+        return (self.speak_button, self.large_button, self.contrast_button, self.low_button)
+
+    def relayout(self) -> None:
+        """One row when everything fits, else switches in a second row (large text, 1024 px)."""
+        shown = [w for w in (*self._nav, *self._switches) if not w.isHidden()]
+        spacing = max(0, self.grid.spacing())
+        need = sum(w.minimumSizeHint().width() for w in shown) + spacing * len(shown)
+        two_rows = need > self.width()
+        if two_rows == self._two_rows:
+            return
+        self._two_rows = two_rows
+        for widget in (*self._nav, *self._switches):
+            self.grid.removeWidget(widget)
+        for i, widget in enumerate(self._nav):
+            self.grid.addWidget(widget, 0, i)
+        row, offset = (1, 0) if two_rows else (0, len(self._nav) + 1)
+        for i, widget in enumerate(self._switches):
+            self.grid.addWidget(widget, row, offset + i)
+        for column in range(8):
+            self.grid.setColumnStretch(column, 0)
+        if not two_rows:
+            self.grid.setColumnStretch(len(self._nav), 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.relayout()
 
     def _toggle(self, name: str, icon_name: str) -> QPushButton:
         button = QPushButton()
@@ -64,6 +94,8 @@ class NavBar(QWidget):
         self.back_button.setVisible(not on_home)
         self.home_button.setVisible(not on_home)
         self.language_button.setVisible(not on_home)
+        self._two_rows = None
+        self.relayout()
 
     def set_modes(self, large: bool, contrast: bool, low: bool) -> None:
         for button, value in ((self.large_button, large), (self.contrast_button, contrast), (self.low_button, low)):

@@ -126,6 +126,8 @@ class BigButton(QPushButton):
         active = self.isDown() or self.isChecked()
         colour = self._colours[1] if active else self._colours[0]
         self._label.setStyleSheet(f"background: transparent; border: none; color: {colour};")
+        self._label.ensurePolished()
+        self._fit_longest_word()
         self._icon.setStyleSheet("background: transparent; border: none;")
         svg = _svg_bytes(self.icon_name) if self.icon_name and self._icon_px else None
         self._icon.setVisible(bool(svg))
@@ -140,6 +142,13 @@ class BigButton(QPushButton):
     def setText(self, text: str) -> None:
         self._label.setText(text)
         self.setAccessibleName(text)
+        self._fit_longest_word()
+
+    def _fit_longest_word(self) -> None:
+        """A wrapping label may shrink to almost nothing; never below its longest word."""
+        metrics = self._label.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w) for w in self._label.text().split()), default=0)
+        self._label.setMinimumWidth(longest + 4)
         self.updateGeometry()
 
     def text(self) -> str:
@@ -221,6 +230,9 @@ class ButtonList(QWidget):
     def set_items(self, items: Sequence[tuple[str, str]], on_tap: Callable[[str], None]) -> list[BigButton]:
         """``items`` are (key, icon name); texts are set by the caller in retranslate()."""
         for button in self.buttons:
+            self.grid.removeWidget(button)
+            button.hide()  # deleteLater() alone leaves it on screen until the event loop runs
+            button.setParent(None)
             button.deleteLater()
         self.buttons = []
         for key, icon_name in items:

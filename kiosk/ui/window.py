@@ -22,6 +22,7 @@ from kiosk.ui.idle import IdleOverlay, IdleWatcher
 from kiosk.ui.language_picker import LanguageOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets import BigButton
 
 BLOCKED_KEYS = {
@@ -37,9 +38,12 @@ class KioskWindow(QWidget):
     session_ended = Signal()
     returned_home = Signal()
 
-    def __init__(self, flow: Flow, tr: Translator, navigator: Navigator, idle: IdleWatcher) -> None:
+    def __init__(
+        self, flow: Flow, tr: Translator, navigator: Navigator, idle: IdleWatcher, read_aloud: ReadAloud
+    ) -> None:
         super().__init__()
         self.flow, self.tr_, self.navigator, self.idle = flow, tr, navigator, idle
+        self.read_aloud = read_aloud
         self.allow_close = False
         self.metrics = theme.Metrics(1.0)
         self.palette_ = theme.STANDARD
@@ -66,6 +70,7 @@ class KioskWindow(QWidget):
         self.navbar.large_text.connect(lambda on: self.set_modes(large_text=on))
         self.navbar.high_contrast.connect(lambda on: self.set_modes(high_contrast=on))
         self.navbar.low_position.connect(lambda on: self.set_modes(low_position=on))
+        self.navbar.read_aloud.connect(self.read_current_screen)
         self.language_overlay.picked.connect(self._on_language_picked)
         self.navigator.place_changed.connect(self._on_place)
         self.idle.warn.connect(self._on_idle_warning)
@@ -85,6 +90,7 @@ class KioskWindow(QWidget):
         """Wipe the visitor session: place, inputs, language and modes; Home in default language."""
         self.idle_overlay.hide()
         self.language_overlay.hide()
+        self.read_aloud.stop()
         self.navigator.wipe()
         place = self.flow.end_session()
         self.tr_.set_language(self.flow.default_language)
@@ -123,6 +129,7 @@ class KioskWindow(QWidget):
         rtl = self.tr_.language.rtl
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
+        self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language))
         self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, rtl)
         self.layout().setContentsMargins(*(self.metrics.gap,) * 4)
         self.layout().setSpacing(self.metrics.gap)
@@ -130,6 +137,8 @@ class KioskWindow(QWidget):
         self.navbar.retranslate()
         self.navigator.retranslate_current()
         self.theme_buttons(self)
+        self.navbar._two_rows = None
+        self.navbar.relayout()
 
     def theme_buttons(self, root: QWidget) -> None:
         """Give every BigButton under ``root`` its colours, icon size and touch height."""
@@ -160,7 +169,13 @@ class KioskWindow(QWidget):
             overlay.setGeometry(margin, top, self.width() - 2 * margin, self.height() - top - margin)
 
     # --- events -----------------------------------------------------------------------
+    def read_current_screen(self) -> None:
+        screen = self.navigator.current_screen
+        if screen is not None:
+            self.read_aloud.say(screen.main_text(), self.tr_.language)
+
     def _on_place(self, place: Place) -> None:
+        self.read_aloud.stop()
         if self.navigator.current_screen is not None:
             self.theme_buttons(self.navigator.current_screen)
         on_home = place.screen is ScreenId.HOME

@@ -1,0 +1,83 @@
+"""Every screen, in every language and accessibility mode: nothing clipped, all reachable.
+
+The acceptance check of the languages/accessibility issue, run over whatever screens the
+composition root registers (new screens are covered automatically).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from kiosk.flow import Place, ScreenId
+from kiosk.i18n import LANGUAGES
+from kiosk.ui.fit import clipped_texts
+
+MODES = {
+    "standard": {},
+    "large": {"large_text": True},
+    "contrast": {"high_contrast": True},
+    "low": {"low_position": True},
+    "large-low": {"large_text": True, "low_position": True},
+}
+
+
+def _places(kiosk):
+    for screen_id, spec in kiosk.specs.items():
+        if screen_id in (ScreenId.ADMIN,):
+            continue
+        for variant, params in spec.cls.screenshot_params(kiosk.store):
+            yield f"{screen_id.value}{'-' + variant if variant else ''}", Place(screen_id, params)
+
+
+def _show(kiosk, place: Place) -> None:
+    kiosk.flow.current = place
+    kiosk.navigator.show_place(place)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+def test_no_text_is_clipped(kiosk, lang, mode):
+    kiosk.window.set_language(lang)
+    kiosk.window.set_modes(**MODES[mode])
+    problems = []
+    for name, place in _places(kiosk):
+        _show(kiosk, place)
+        problems += [f"{name}: {p}" for p in clipped_texts(kiosk.window)]
+    assert problems == []
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 600), (1080, 1920)])
+def test_no_text_is_clipped_on_small_and_portrait_screens(kiosk, size):
+    kiosk.window.resize(*size)
+    QApplication.processEvents()
+    problems = []
+    for name, place in _places(kiosk):
+        _show(kiosk, place)
+        problems += [f"{name}: {p}" for p in clipped_texts(kiosk.window)]
+    assert problems == []
+
+
+def test_low_position_keeps_every_control_in_the_lower_sixty_percent(kiosk):
+    kiosk.window.set_modes(low_position=True)
+    window = kiosk.window
+    too_high = []
+    for name, place in _places(kiosk):
+        _show(kiosk, place)
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisible() and button.window() is window:
+                top = button.mapTo(window, button.rect().topLeft()).y()
+                if top < window.height() * 0.4 - 1:
+                    too_high.append(f"{name}: {button.objectName()} at y={top}")
+    assert too_high == []
+
+
+def test_every_interactive_widget_is_at_least_80_px_at_1080p(kiosk):
+    small = []
+    for name, place in _places(kiosk):
+        _show(kiosk, place)
+        for button in kiosk.window.findChildren(QAbstractButton):
+            if button.isVisible() and min(button.width(), button.height()) < 80:
+                small.append(f"{name}: {button.objectName()} {button.width()}x{button.height()}")
+    assert small == []
