@@ -20,8 +20,9 @@ def render_all(
 
     from kiosk.app import build_kiosk, ensure_qapp
     from kiosk.settings import Settings
+    from kiosk.ui.fit import settle
 
-    app = ensure_qapp()
+    ensure_qapp()
     outdir.mkdir(parents=True, exist_ok=True)
     kiosk = build_kiosk(data_dir, Settings().replace(fullscreen=False))
     window = kiosk.window
@@ -43,7 +44,7 @@ def render_all(
                     kiosk.navigator.show_place(Place(screen_id, params))
                     kiosk.flow.current = Place(screen_id, params)
                     window._on_place(kiosk.flow.current)
-                    app.processEvents()
+                    settle()
                     name = f"{lang}-{screen_id.value}{'-' + variant if variant else ''}{suffix}.png"
                     path = outdir / name
                     window.grab().save(str(path))

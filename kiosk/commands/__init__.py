@@ -12,4 +12,5 @@ MODULES: tuple[str, ...] = (
     "kiosk.commands.pin",
     "kiosk.commands.status",
     "kiosk.commands.printer",
+    "kiosk.commands.sync",
 )

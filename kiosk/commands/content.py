@@ -6,7 +6,10 @@ import argparse
 import importlib
 
 # Each verb module exposes add_parser(verbs_subparsers); see kiosk.commands.
-VERBS: tuple[str, ...] = ()
+VERBS: tuple[str, ...] = (
+    "kiosk.commands.content_bundle",
+    "kiosk.commands.content_search",
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

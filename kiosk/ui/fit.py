@@ -62,3 +62,12 @@ def clipped_texts(root: QWidget, slack: int = 2) -> list[Clipped]:
         if need > button.width() + slack:
             found.append(Clipped(_name(button), text, need, button.width()))
     return found
+
+
+def settle(rounds: int = 6) -> None:
+    """Let posted layout requests run: wrapped text may need a few passes to find its height."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(rounds):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()

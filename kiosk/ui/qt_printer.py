@@ -1,7 +1,7 @@
 """The ``qt`` printer backend: a **Windows boundary**. On the office PCs there is no CUPS;
 the Windows spooler is reached through ``QPrinter``.
 
-Why render the PDF with QtPdf (``pyside6-pdf``) instead of drawing the layout with
+Why render the PDF with QtPdf (in the ``pyside6-addons`` wheel, extra "windows") instead of drawing the layout with
 QPainter: the paper then comes from one layout code path (reportlab) on every platform,
 and what the CUPS tests check is exactly what Windows prints. Pages are rasterised at the
 printer's resolution (capped at 300 dpi; thermal roll printers have 203 dpi), which is

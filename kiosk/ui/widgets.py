@@ -111,6 +111,7 @@ class BigButton(QPushButton):
             set_role(self, role)
         self._colours: tuple[str, str] = ("#000000", "#000000")
         self._icon_px = 0
+        self._touch_min = 0
         self.toggled.connect(lambda _on: self._sync_state())
         self.pressed.connect(self._sync_state)
         self.released.connect(self._sync_state)
@@ -119,8 +120,19 @@ class BigButton(QPushButton):
         """``normal``/``active``: text colour at rest / when pressed or checked."""
         self._colours = (normal, active)
         self._icon_px = icon_px
+        self._touch_min = min_height
         self.setMinimumHeight(min_height)
         self._sync_state()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the wrapped text's height: grids in scroll areas ignore height-for-width."""
+        need = max(self._touch_min, self.layout().totalHeightForWidth(max(1, self.width())))
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
     def _sync_state(self) -> None:
         active = self.isDown() or self.isChecked()
@@ -149,6 +161,7 @@ class BigButton(QPushButton):
         metrics = self._label.fontMetrics()
         longest = max((metrics.horizontalAdvance(w) for w in self._label.text().split()), default=0)
         self._label.setMinimumWidth(longest + 4)
+        self._fit_height()
         self.updateGeometry()
 
     def text(self) -> str:

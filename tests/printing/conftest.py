@@ -23,7 +23,7 @@ def queue(default_content):
 
 @pytest.fixture
 def service(default_content):
-    return default_content.services[0]
+    return next(s for s in default_content.services if s.id == "wohngeld")
 
 
 @pytest.fixture

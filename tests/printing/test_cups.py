@@ -66,7 +66,7 @@ def test_ticket_printed_through_cups_comes_out_80_mm_wide_with_its_number(ticket
     assert result.ok, result
     out = _output_of(result.job)
     assert round(page_mm(out, tmp_path)[0]) == 80
-    assert "A 017" in text(out, tmp_path)
+    assert f"{queue.prefix} 017" in text(out, tmp_path)
 
 
 def test_roll_handout_printed_through_cups_is_80_mm_wide_with_the_url(service, offices, tmp_path):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.flow import Place, ScreenId
 from kiosk.i18n import LANGUAGES
-from kiosk.ui.fit import clipped_texts
+from kiosk.ui.fit import clipped_texts, settle
 
 MODES = {
     "standard": {},
@@ -33,11 +33,17 @@ def _places(kiosk):
 def _show(kiosk, place: Place) -> None:
     kiosk.flow.current = place
     kiosk.navigator.show_place(place)
-    QApplication.processEvents()
+    settle()
 
 
-@pytest.mark.parametrize("mode", list(MODES))
-@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES])
+# Every language runs in the standard look and in the tightest geometry (large text in
+# the low-position area). High contrast changes only colours, and large or low alone are
+# looser than both together, so each single mode is checked once, in German.
+SWEEP = [(lang.code, mode) for lang in LANGUAGES for mode in ("standard", "large-low")]
+SWEEP += [("de", mode) for mode in ("large", "contrast", "low")]
+
+
+@pytest.mark.parametrize(("lang", "mode"), SWEEP)
 def test_no_text_is_clipped(kiosk, lang, mode):
     kiosk.window.set_language(lang)
     kiosk.window.set_modes(**MODES[mode])

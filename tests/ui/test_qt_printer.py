@@ -16,7 +16,7 @@ from kiosk.printing.layouts import ticket_pdf
 from kiosk.printing.printers import Fault
 from kiosk.tickets import Ticket
 
-pytest.importorskip("PySide6.QtPdf", reason="pyside6-pdf not installed")
+pytest.importorskip("PySide6.QtPdf", reason="QtPdf comes with pyside6-addons")
 from kiosk.ui.qt_printer import QtPrinter
 
 
