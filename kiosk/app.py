@@ -22,7 +22,7 @@ from kiosk import stats
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
 from kiosk.content.sync_runner import SyncRunner
-from kiosk.flow import Flow, ScreenId
+from kiosk.flow import Action, Flow, ScreenId
 from kiosk.i18n import Translator
 from kiosk.notices import current_notice
 from kiosk.printing.pdfdoc import Paper
@@ -32,6 +32,7 @@ from kiosk.screens.guides import GuidesScreen
 from kiosk.screens.home import HomeScreen
 from kiosk.screens.online import OnlineScreen
 from kiosk.screens.online_service import OnlineServiceScreen
+from kiosk.screens.out_of_order import OutOfOrderScreen
 from kiosk.screens.search import SearchScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
@@ -165,6 +166,7 @@ def build_kiosk(
                 tr, store, on_no_result=lambda: stats.record(state_db, stats.Event.SEARCH_NO_RESULT, "", now())
             ),
         ),
+        ScreenId.OUT_OF_ORDER: ScreenSpec(OutOfOrderScreen, lambda: OutOfOrderScreen(tr, store)),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
@@ -208,3 +210,24 @@ def show(kiosk: Kiosk, fullscreen: bool) -> None:
     window.apply_look()
     kiosk.idle.start()
     kiosk.start_background()
+
+
+def enter_out_of_order(kiosk: Kiosk) -> None:
+    """Show the out-of-order screen and keep it: every way back to Home lands there again.
+
+    Only the staff gesture leads away from it; a restart (after ``kiosk.crash.clear_crashes``)
+    brings the normal kiosk back.
+    """
+    kiosk.window.before_home(lambda: kiosk.navigator.go(Action.OUT_OF_ORDER))
+    kiosk.navigator.go(Action.OUT_OF_ORDER)
+
+
+def start_kiosk(data_dir: Path, settings: Settings, language: str | None = None) -> Kiosk:
+    """``build_kiosk`` plus the crash rule: after 3 crashes within 5 minutes, out of order."""
+    from kiosk.crash import too_many_crashes
+
+    kiosk = build_kiosk(data_dir, settings, language)
+    if too_many_crashes(data_dir):
+        log.warning("3 crashes within 5 minutes: showing the out-of-order screen until staff restart")
+        enter_out_of_order(kiosk)
+    return kiosk

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from kiosk.paths import default_data_dir
 
+log = logging.getLogger(__name__)
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("run", help="start the kiosk (default)")
@@ -18,15 +20,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.app import build_kiosk, ensure_qapp, show
-    from kiosk.settings import Settings
+    """Crash handling first (log + exit 70), then the window; READY=1 to systemd once it shows."""
+    from kiosk import crash
 
     data_dir: Path = args.data_dir or default_data_dir()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    crash.setup_logging(data_dir)
+    crash.install(data_dir)
+
+    from kiosk.app import ensure_qapp, show, start_kiosk
+    from kiosk.settings import Settings
+    from kiosk.ui.keepalive import KeepAlive
+
     settings = Settings.load(data_dir)
     app = ensure_qapp()
-    kiosk = build_kiosk(data_dir, settings, args.lang)
+    kiosk = start_kiosk(data_dir, settings, args.lang)
+    keepalive = KeepAlive(app)
     show(kiosk, fullscreen=settings.fullscreen and not args.windowed)
+    keepalive.ready_soon()
+    log.info("kiosk started in %s", data_dir)
     code = app.exec()
+    keepalive.stopping()
     kiosk.shutdown()
     return code

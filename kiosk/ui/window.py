@@ -214,7 +214,7 @@ class KioskWindow(QWidget):
     def _session_is_pristine(self) -> bool:
         s = self.flow.session
         return (
-            self.flow.current.screen is ScreenId.HOME
+            self.flow.current.screen in (ScreenId.HOME, ScreenId.OUT_OF_ORDER)  # nothing to wipe on either
             and s.language == self.flow.default_language
             and not (s.large_text or s.high_contrast or s.low_position)
         )

@@ -1,0 +1,89 @@
+"""Start-up time: process start -> Home shown, for the kiosk (venv and frozen) beside a bare
+PySide6 window started the same way.
+
+"Shown" is measured the way systemd sees it: the parent binds a notify socket, starts the
+process with NOTIFY_SOCKET set and stops the clock when READY=1 arrives (the kiosk sends it on
+the event loop's first pass after Home is shown; the bare window does the same from a 0-ms
+timer). All runs offscreen, in one session, alternating, after one warm-up run each.
+
+    uv run python benchmarks/startup.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = """
+import os, socket, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+w = QWidget(); w.resize(1280, 800); w.show()
+def ready():
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.connect(os.environ["NOTIFY_SOCKET"]); s.send(b"READY=1")
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def time_to_ready(cmd: list[str], env: dict[str, str], folder: Path) -> float:
+    path = folder / "notify"
+    path.unlink(missing_ok=True)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(str(path))
+        sock.settimeout(60)
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, env=env | {"NOTIFY_SOCKET": str(path)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            while not sock.recv(4096).startswith(b"READY=1"):
+                pass
+            return time.perf_counter() - start
+        finally:
+            proc.kill()
+            proc.wait()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="kb-", dir="/tmp"))
+    env = dict(os.environ) | {"QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(folder / "data")}
+    commands = {
+        "bare PySide6 window": [sys.executable, "-c", BARE],
+        "kiosk (venv)": [sys.executable, "-m", "kiosk", "run", "--windowed"],
+    }
+    frozen = ROOT / "dist" / "kiosk" / "kiosk"
+    if frozen.exists():
+        commands["kiosk (frozen)"] = [str(frozen), "run", "--windowed"]
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for cmd in commands.values():  # warm-up: disk cache, first-start content.db
+        time_to_ready(cmd, env, folder)
+    for _ in range(args.runs):
+        for name, cmd in commands.items():
+            times[name].append(time_to_ready(cmd, env, folder))
+    bare = statistics.median(times["bare PySide6 window"])
+    print(f"{args.runs} runs each, offscreen, Python {sys.version.split()[0]}")
+    print("| process | median s | p90 s | min s | vs bare |")
+    print("|---|---|---|---|---|")
+    for name, values in times.items():
+        values.sort()
+        p90 = values[min(len(values) - 1, int(len(values) * 0.9))]
+        median = statistics.median(values)
+        print(f"| {name} | {median:.3f} | {p90:.3f} | {values[0]:.3f} | {median / bare:.2f}x |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
