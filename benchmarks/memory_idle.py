@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import psutil
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
 
 from kiosk.app import build_kiosk, ensure_qapp
@@ -73,6 +73,9 @@ def main() -> int:
         app.processEvents()
         window.end_session()
         app.processEvents()
+        # A running kiosk frees deleteLater()'d widgets in its event loop; this driver has no
+        # exec(), so hand the deferred deletes over explicitly (else they pile up unfreed).
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert kiosk.flow.current.screen is ScreenId.HOME
 
     for i in range(20):  # warm-up: every screen built once, caches filled

@@ -47,6 +47,7 @@ class KioskWindow(QWidget):
         self.allow_close = False
         self.metrics = theme.Metrics(1.0)
         self.palette_ = theme.STANDARD
+        self._look: tuple | None = None
         self.setObjectName("kiosk-window")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setWindowTitle("Bürgerservice-Terminal")
@@ -124,13 +125,18 @@ class KioskWindow(QWidget):
         )
         self.palette_ = theme.HIGH_CONTRAST if session.high_contrast else theme.STANDARD
         app = QApplication.instance()
-        theme.apply_font(app, self.metrics)
-        self.setStyleSheet(theme.stylesheet(self.palette_, self.metrics))
         rtl = self.tr_.language.rtl
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        look = (self.metrics, self.palette_, rtl)
+        if look != self._look:
+            # Re-styling re-polishes every widget and costs memory each time Qt does it,
+            # so only when something visible changed (not for a language without RTL change).
+            self._look = look
+            theme.apply_font(app, self.metrics)
+            self.setStyleSheet(theme.stylesheet(self.palette_, self.metrics))
+            app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+            self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, rtl)
         self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
         self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language))
-        self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, rtl)
         self.layout().setContentsMargins(*(self.metrics.gap,) * 4)
         self.layout().setSpacing(self.metrics.gap)
         self._apply_reach()
