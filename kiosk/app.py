@@ -15,13 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import stats
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
-from kiosk.content.sync_runner import SyncRunner
 from kiosk.flow import Action, Flow, ScreenId
 from kiosk.i18n import Translator
 from kiosk.notices import current_notice
@@ -51,6 +50,7 @@ from kiosk.ui.status_reporter import StatusReporter
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
+BACKGROUND_DELAY_MS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +78,13 @@ class Kiosk:
     tickets: TicketService
     switcher: ContentSwitcher
     checklist_printer: ChecklistPrinter
-    sync: SyncRunner | None = field(default=None)
+    sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
     reporter: StatusReporter | None = field(default=None)
 
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
+        from kiosk.content.sync_runner import SyncRunner  # http, cryptography: not needed to show Home
+
         self.sync = SyncRunner(
             self.data_dir,
             self.settings,
@@ -209,7 +211,8 @@ def show(kiosk: Kiosk, fullscreen: bool) -> None:
         window.show()
     window.apply_look()
     kiosk.idle.start()
-    kiosk.start_background()
+    # Sync, status file and warm-ups start once Home is on screen: a visitor never waits for them.
+    QTimer.singleShot(BACKGROUND_DELAY_MS, kiosk.start_background)
 
 
 def enter_out_of_order(kiosk: Kiosk) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kiosk.content.bundle import BundleError, Limits, read_bundle
 from kiosk.content.source import load_dir
 from kiosk.content.swap import (
     CONTENT_FILE,
@@ -39,6 +38,8 @@ def install_last_good(data_dir: Path) -> bool:
     bundle, key_file = data_dir / LAST_GOOD, data_dir / LAST_GOOD_KEY
     if not bundle.exists() or not key_file.exists():
         return False
+    from kiosk.content.bundle import BundleError, Limits, read_bundle  # cryptography: only when needed
+
     try:
         key = key_file.read_text(encoding="ascii").strip()
         manifest, content = read_bundle(bundle, [key], limits=Limits(max_bytes=1 << 40))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from html import escape  # xml.sax.saxutils pulls in urllib, http and ssl at start-up
 from typing import Any
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from kiosk.content.model import Guide, GuideStep, LocalText, Office, QueueCategory, Service, localized

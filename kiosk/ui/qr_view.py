@@ -7,13 +7,12 @@ at least ``min_side_px`` (the window's scale decides it) and grows with the spac
 
 from __future__ import annotations
 
-from functools import cache
-
-import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.printing.qr import Matrix
+from kiosk.printing.qr import qr_matrix as _matrix
 from kiosk.ui.widgets import WrapLabel
 
 QUIET_ZONE = 4
@@ -22,13 +21,9 @@ QUIET_ZONE = 4
 SIDE_IN_TEXT_HEIGHTS = 14
 
 
-@cache
-def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The module matrix (True = dark) with error correction M, without quiet zone."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(url)
-    code.make(fit=True)
-    return tuple(tuple(bool(m) for m in row) for row in code.get_matrix())
+def qr_matrix(url: str) -> Matrix:
+    """The module matrix without quiet zone: the widget paints the quiet zone itself."""
+    return _matrix(url, border=0)
 
 
 class QrCodeWidget(QWidget):
