@@ -1,0 +1,95 @@
+"""The longest GUI event-loop stall while the nightly sync runs inside a running kiosk.
+
+A real kiosk (offscreen, 1920x1080) sits on Home; its SyncRunner fetches a signed bundle of
+N generated services from 127.0.0.1 and swaps it in through the app's ContentSwitcher
+(close the store at Home, os.replace, reopen). A 1 ms QTimer heartbeat on the GUI thread
+records the largest gap between two ticks. Goal: <= 16 ms (one frame at 60 Hz).
+
+    uv run python benchmarks/sync_stall.py [--services 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import QTimer
+from sync import generated_files, serve
+
+from kiosk.app import build_kiosk, ensure_qapp
+from kiosk.content.bundle import build_bundle_files, public_key_b64
+from kiosk.content.sync_runner import SyncRunner
+from kiosk.settings import Settings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--services", type=int, default=20_000)
+    args = parser.parse_args()
+    key = Ed25519PrivateKey.generate()
+    root = Path(tempfile.mkdtemp(prefix="kiosk-stall-"))
+    build_bundle_files(generated_files(args.services), root / "bundle.zip", key)
+    httpd, url = serve((root / "bundle.zip").read_bytes())
+    settings = Settings().replace(
+        fullscreen=False, sync_url=url, sync_trusted_keys=[public_key_b64(key)], sync_max_bytes=200_000_000
+    )
+    app = ensure_qapp()
+    kiosk = build_kiosk(root / "data", settings)
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    app.processEvents()
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer(interval=1)
+    heartbeat.timeout.connect(beat)
+    results = []
+
+    def finished(result: object) -> None:
+        results.append(result)
+        QTimer.singleShot(200, app.quit)
+
+    kiosk.switcher.sync_finished.connect(finished)
+    runner = SyncRunner(
+        kiosk.data_dir,
+        settings,
+        kiosk.switcher.report,
+        before_replace=kiosk.switcher.before_replace,
+        after_replace=kiosk.switcher.after_replace,
+        plan=lambda now, failures: now,  # run at once
+    )
+    started = time.perf_counter()
+    heartbeat.start()
+    runner.start()
+    app.exec()
+    total = time.perf_counter() - started
+    runner.stop()
+    httpd.shutdown()
+    assert results and results[0].status == "updated", results
+    assert kiosk.store.service_count() > args.services
+    ms = sorted(g * 1000 for g in gaps)
+    print(f"sync of {args.services} services in the running app: {total:.1f} s, result {results[0].status}")
+    print(
+        f"GUI heartbeat gaps: median {statistics.median(ms):.1f} ms, p99 {ms[int(len(ms) * 0.99)]:.1f} ms, "
+        f"longest {ms[-1]:.1f} ms (goal <= 16 ms); {len(ms)} ticks"
+    )
+    kiosk.shutdown()
+
+
+if __name__ == "__main__":
+    main()
