@@ -23,7 +23,7 @@ from kiosk.ui.language_picker import LanguageOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.speech import ReadAloud
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.widgets import BigButton, KineticScrollArea
 
 BLOCKED_KEYS = {
     (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
@@ -56,8 +56,13 @@ class KioskWindow(QWidget):
         self.reach_spacer = QWidget()  # low-position mode: keeps controls in the lower 60 %
         self.reach_spacer.hide()
         self.navbar = NavBar(tr)
+        # The page scrolls when a screen's fixed parts do not fit (large text in the low
+        # position leaves ~40 % of a 1024x600 screen): the window never grows past the
+        # screen, and its size never feeds back into the scale of the next look.
+        self.page = KineticScrollArea(navigator)
+        self.page.setObjectName("page")
         layout.addWidget(self.reach_spacer)
-        layout.addWidget(navigator, 1)
+        layout.addWidget(self.page, 1)
         layout.addWidget(self.navbar)
 
         self.idle_overlay = IdleOverlay(tr, self)

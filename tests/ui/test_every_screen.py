@@ -36,6 +36,13 @@ def _show(kiosk, place: Place) -> None:
     settle()
 
 
+def _grown(kiosk, name: str, size: tuple[int, int]) -> list[str]:
+    """A screen whose minimum is larger than the screen makes an offscreen window grow
+    (a real fullscreen one would squeeze and overlap instead): that is clipping too."""
+    have = kiosk.window.size().toTuple()
+    return [] if have == size else [f"{name}: the window grew from {size} to {have}"]
+
+
 # Every language runs in the standard look and in the tightest geometry (large text in
 # the low-position area). High contrast changes only colours, and large or low alone are
 # looser than both together, so each single mode is checked once, in German.
@@ -51,6 +58,7 @@ def test_no_text_is_clipped(kiosk, lang, mode):
     for name, place in _places(kiosk):
         _show(kiosk, place)
         problems += [f"{name}: {p}" for p in clipped_texts(kiosk.window)]
+        problems += _grown(kiosk, name, (1920, 1080))
     assert problems == []
 
 
@@ -62,6 +70,7 @@ def test_no_text_is_clipped_on_small_and_portrait_screens(kiosk, size):
     for name, place in _places(kiosk):
         _show(kiosk, place)
         problems += [f"{name}: {p}" for p in clipped_texts(kiosk.window)]
+        problems += _grown(kiosk, name, size)
     assert problems == []
 
 
