@@ -68,6 +68,7 @@ class HomeScreen(Screen):
         super().resizeEvent(event)
         portrait = self.height() > self.width() * 1.1
         self.actions.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.languages.set_columns(4 if portrait else len(self.languages.buttons))
 
     def on_enter(self, params: Mapping[str, Any]) -> None:
         text = self._notice()

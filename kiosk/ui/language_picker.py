@@ -14,10 +14,11 @@ class LanguagePicker(QWidget):
 
     def __init__(self, columns: int = 4, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.columns = 0
         self.buttons: dict[str, BigButton] = {}
-        for i, lang in enumerate(LANGUAGES):
+        for lang in LANGUAGES:
             button = BigButton()
             button.setObjectName(f"lang-{lang.code}")
             button.setCheckable(True)
@@ -28,8 +29,18 @@ class LanguagePicker(QWidget):
                 Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
             )
             button.clicked.connect(lambda _=False, code=lang.code: self.picked.emit(code))
-            grid.addWidget(button, i // columns, i % columns)
             self.buttons[lang.code] = button
+        self.set_columns(columns)
+
+    def set_columns(self, columns: int) -> None:
+        """One row on a wide screen saves a row of height for the rest of Home."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for i, button in enumerate(self.buttons.values()):
+            self.grid.addWidget(button, i // columns, i % columns)
+        for c in range(len(self.buttons)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def set_current(self, code: str) -> None:
         for lang_code, button in self.buttons.items():
