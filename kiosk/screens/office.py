@@ -69,13 +69,13 @@ class OfficeScreen(Screen):
         for widget in (self.building, self.place, self.directions):
             self.where.inner.addWidget(widget)
         self.hours_card = Card()
-        self.appointment = WrapLabel("banner")
+        self.appointment = WrapLabel()
         self.appointment.setObjectName("office-appointment")
         self.hours = WrapLabel()
         self.hours.setObjectName("office-hours")
         self.phone = WrapLabel("subtitle")
         self.phone.setObjectName("office-phone")
-        for widget in (self.appointment, self.hours, self.phone):
+        for widget in (self.hours, self.phone, self.appointment):
             self.hours_card.inner.addWidget(widget)
         for label in (self.place, self.hours, self.phone):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -121,7 +121,7 @@ class OfficeScreen(Screen):
         self.place.setText(office_card.place_line(office, tr))
         self.directions.setText(localized(office.directions, lang))
         self.directions.setVisible(bool(self.directions.text()))
-        self.appointment.setText(_("Nur mit Termin. Bitte rufen Sie an und vereinbaren Sie einen Termin."))
+        self.appointment.setText(_("Bitte rufen Sie an und vereinbaren Sie einen Termin."))
         self.hours.setText(self._hours_text(office))
         self.hours.setVisible(bool(self.hours.text()))
         self.phone.setText(office_card.phone_line(office, tr))

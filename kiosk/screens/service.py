@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import office_card
 from kiosk.content.model import Office, OnlineService, Service, localized
@@ -25,6 +26,7 @@ from kiosk.ui.qr_view import QrView
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import BigButton, ButtonList, Card, KineticScrollArea, WrapLabel
 
+SIDE_BY_SIDE_IN_QR_SIDES = 2.5  # narrower (portrait): the QR code goes below the text
 TAKE_HANDOUT = N_("Bitte nehmen Sie Ihren Handzettel unten aus dem Drucker.")
 Record = Callable[[Event, str], None]
 
@@ -54,10 +56,9 @@ class ServiceScreen(Screen):
         self.who_title, self.who = WrapLabel("subtitle"), WrapLabel()
         self.who.setObjectName("service-eligibility")
         self.docs_card = Card()
-        self.docs_title, self.docs = WrapLabel("subtitle"), WrapLabel()
-        self.docs.setObjectName("service-documents")
+        self.docs_title = WrapLabel("subtitle")
         self.docs_card.inner.addWidget(self.docs_title)
-        self.docs_card.inner.addWidget(self.docs)
+        self.docs: list[WrapLabel] = []  # one label per document, rebuilt per service
         self.help_title = WrapLabel("subtitle")
         self.lotse_hint = WrapLabel("banner")
         self.lotse_hint.setObjectName("service-lotse-hint")
@@ -81,11 +82,15 @@ class ServiceScreen(Screen):
         qr_layout.addWidget(self.qr_hint)
         qr_layout.addWidget(self.qr)
         qr_layout.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(KineticScrollArea(text), 3)
-        row.addWidget(self.qr_column, 2)
+        # one scroll area for both columns: the QR code's minimum side must never push the
+        # window taller than a 1024x600 screen (large text)
+        holder = QWidget()
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, holder)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(text, 3)
+        self.row.addWidget(self.qr_column, 2)
         self.body.addWidget(self.title)
-        self.body.addLayout(row, 1)
+        self.body.addWidget(KineticScrollArea(holder), 1)
         self._service: Service | None = None
         self._online: OnlineService | None = None
         self._offices: list[Office] = []
@@ -113,6 +118,25 @@ class ServiceScreen(Screen):
         card.inner.addWidget(self.thanks)
         return card
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_row()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_row()
+
+    def _fit_row(self) -> None:
+        """QR code beside the text when there is room for both, else below it."""
+        wide = self.width() >= SIDE_BY_SIDE_IN_QR_SIDES * self.qr.code.min_side()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+        for label in self.docs:  # a long compound ("Neben-Kosten-Abrechnung") never clipped
+            words = label.text().split()
+            label.setMinimumWidth(max((label.fontMetrics().horizontalAdvance(w) for w in words), default=0) + 4)
+
     # --- filling ----------------------------------------------------------------------
     def on_enter(self, params: Mapping[str, Any]) -> None:
         service = self._service = self.store.service(params.get("service_id", ""))
@@ -134,11 +158,24 @@ class ServiceScreen(Screen):
         for widget in (self.who_title, self.who):
             widget.setVisible(bool(service and service.eligibility))
         self.docs_card.setVisible(bool(service and service.documents))
+        self._build_documents(len(service.documents) if service else 0)
         self.help_title.setVisible(bool(self._offices))
         self.feedback.setVisible(service is not None)
         self._show_feedback(answered=False)
         if service is not None:
             self.record(Event.SERVICE_VIEWED, service.id)
+
+    def _build_documents(self, count: int) -> None:
+        while len(self.docs) > count:
+            label = self.docs.pop()
+            self.docs_card.inner.removeWidget(label)
+            label.hide()
+            label.deleteLater()
+        while len(self.docs) < count:
+            label = WrapLabel()
+            label.setObjectName(f"service-document-{len(self.docs)}")
+            self.docs_card.inner.addWidget(label)
+            self.docs.append(label)
 
     def on_leave(self) -> None:
         self.print_control.reset()
@@ -185,7 +222,8 @@ class ServiceScreen(Screen):
         self.who_title.setText(_("Wer bekommt das?"))
         self.who.setText(localized(service.eligibility, lang))
         self.docs_title.setText(_("Das bringen Sie mit"))
-        self.docs.setText("\n".join(f"☐  {localized(d, lang)}" for d in service.documents))
+        for label, document in zip(self.docs, service.documents, strict=True):
+            label.setText(f"☐  {localized(document, lang)}")
         self.help_title.setText(_("Hier bekommen Sie Hilfe"))
         self.lotse_hint.setText(
             _("Ihr Anliegen betrifft mehrere Stellen. Der Lotse hilft Ihnen, alles zusammenzubringen.")
@@ -199,6 +237,7 @@ class ServiceScreen(Screen):
                 office_card.status_line(status, office, self.store, self.tr_),
             ]
             button.setText("\n".join(line for line in lines if line))
+        self._fit_row()
         self.qr_hint.setText(_("Mit der Handy-Kamera fotografieren und online beantragen:"))
         self.question.setText(_("Hat Ihnen das geholfen?"))
         self.yes.setText(_("Ja"))
