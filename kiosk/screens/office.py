@@ -151,7 +151,7 @@ class OfficeScreen(Screen):
         if alternative is not None:
             self.alternative.setText(office_card.alternative_line(alternative, tr))
             self.alternative_button.setText(
-                self.gettext("Zu: {office}").format(office=localized(alternative.name, tr.code))
+                self.gettext("Weiter zu: {office}").format(office=localized(alternative.name, tr.code))
             )
 
     def main_text(self) -> str:
