@@ -29,10 +29,12 @@ from kiosk.printing.printers import Printer, make_printer
 from kiosk.screens.guide import GuideScreen
 from kiosk.screens.guides import GuidesScreen
 from kiosk.screens.home import HomeScreen
+from kiosk.screens.office import OfficeScreen
 from kiosk.screens.online import OnlineScreen
 from kiosk.screens.online_service import OnlineServiceScreen
 from kiosk.screens.out_of_order import OutOfOrderScreen
 from kiosk.screens.search import SearchScreen
+from kiosk.screens.service import ServiceScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
 from kiosk.settings import Settings
@@ -43,7 +45,7 @@ from kiosk.ui.content_switch import ContentSwitcher
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.print_service import PrintService
-from kiosk.ui.print_worker import ChecklistPrinter
+from kiosk.ui.print_worker import PaperPrinter
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.status_reporter import StatusReporter
@@ -77,7 +79,7 @@ class Kiosk:
     printing: PrintService
     tickets: TicketService
     switcher: ContentSwitcher
-    checklist_printer: ChecklistPrinter
+    checklist_printer: PaperPrinter  # checklists and handouts
     sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
     reporter: StatusReporter | None = field(default=None)
 
@@ -147,7 +149,10 @@ def build_kiosk(
         return current.text if current else None
 
     window_ref: list[KioskWindow] = []
-    checklist_printer = ChecklistPrinter(printing, Paper(settings.handout_paper))
+    checklist_printer = PaperPrinter(printing, Paper(settings.handout_paper))
+
+    def count(event: stats.Event, key: str) -> None:
+        stats.record(state_db, event, key, now())
 
     def set_language(code: str) -> None:
         window_ref[0].set_language(code)
@@ -156,6 +161,11 @@ def build_kiosk(
         ScreenId.HOME: ScreenSpec(HomeScreen, lambda: HomeScreen(tr, notice, set_language)),
         ScreenId.SITUATIONS: ScreenSpec(SituationsScreen, lambda: SituationsScreen(tr, store)),
         ScreenId.SERVICES: ScreenSpec(ServicesScreen, lambda: ServicesScreen(tr, store)),
+        ScreenId.SERVICE: ScreenSpec(
+            ServiceScreen,
+            lambda: ServiceScreen(tr, store, checklist_printer, now, settings.timezone, count),
+        ),
+        ScreenId.OFFICE: ScreenSpec(OfficeScreen, lambda: OfficeScreen(tr, store, now, settings.timezone)),
         ScreenId.ONLINE: ScreenSpec(OnlineScreen, lambda: OnlineScreen(tr, store)),
         ScreenId.ONLINE_SERVICE: ScreenSpec(
             OnlineServiceScreen, lambda: OnlineServiceScreen(tr, store, checklist_printer)
@@ -164,9 +174,7 @@ def build_kiosk(
         ScreenId.GUIDE: ScreenSpec(GuideScreen, lambda: GuideScreen(tr, store, checklist_printer)),
         ScreenId.SEARCH: ScreenSpec(
             SearchScreen,
-            lambda: SearchScreen(
-                tr, store, on_no_result=lambda: stats.record(state_db, stats.Event.SEARCH_NO_RESULT, "", now())
-            ),
+            lambda: SearchScreen(tr, store, on_no_result=lambda: count(stats.Event.SEARCH_NO_RESULT, "")),
         ),
         ScreenId.OUT_OF_ORDER: ScreenSpec(OutOfOrderScreen, lambda: OutOfOrderScreen(tr, store)),
     }

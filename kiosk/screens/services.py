@@ -52,7 +52,7 @@ class ServicesScreen(Screen):
         self._services = self.store.services_in(self._situation.id) if self._situation else []
         self.rows.set_items(
             [(s.id, "arrow_back" if self.tr_.language.rtl else "arrow_forward") for s in self._services],
-            lambda key: self.choose(Action.PICK_SERVICE, service_id=key),
+            lambda key: self.choose(Action.PICK_SERVICE, service_id=key, situation_id=self._situation.id),
         )
         needs_lotse = bool(self._situation and self._situation.needs_lotse and self.store.lotse())
         self.lotse_hint.setVisible(needs_lotse)

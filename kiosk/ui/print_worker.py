@@ -1,8 +1,9 @@
-"""Checklist printing for the guide screens, on top of the shared ``PrintService``.
+"""Handout and checklist printing for the screens, on top of the shared ``PrintService``.
 
 The service renders and prints off the GUI thread (one queue for every printout); this
-adapter turns "print this guide's checklist in this language" into a service job and
-reports back only its own jobs as ``finished(job id, ok, German message)``.
+adapter turns "print this guide's checklist / this service's handout in this language"
+into a service job and reports back only its own jobs as ``finished(job id, ok, German
+message)``.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import guide_walk
-from kiosk.content.model import Guide
+from kiosk.content.model import Guide, Office, Service
 from kiosk.i18n import Translator
-from kiosk.printing.layouts import checklist_pdf
+from kiosk.printing.layouts import checklist_pdf, handout_pdf
 from kiosk.printing.pdfdoc import Paper
 from kiosk.printing.printers import JobResult
-from kiosk.ui.print_service import PrintService
+from kiosk.ui.print_service import PrintService, Render
 
 
-class ChecklistPrinter(QObject):
+class PaperPrinter(QObject):
     finished = Signal(int, bool, str)  # job id, ok, message (German source, translate when shown)
 
     def __init__(self, service: PrintService, paper: Paper, parent: QObject | None = None) -> None:
@@ -28,15 +29,24 @@ class ChecklistPrinter(QObject):
         self._jobs: set[int] = set()
         service.finished.connect(self._on_finished)
 
+    def _submit(self, render: Render) -> int:
+        job = self.service.submit(render, "handout")
+        self._jobs.add(job)
+        return job
+
     def start(self, guide: Guide, language: str) -> int:
         """The checklist lists the steps of the guide's longest path (every step a visitor
         may still meet at home), then the guide's own checklist and its QR code."""
         steps = [guide.step(i) for i in guide_walk.longest_path(guide)]
         tr = Translator(language)
         paper = self.paper
-        job = self.service.submit(lambda: checklist_pdf(guide, steps, tr, paper), "handout")
-        self._jobs.add(job)
-        return job
+        return self._submit(lambda: checklist_pdf(guide, steps, tr, paper))
+
+    def start_handout(self, service: Service, office: Office | None, url: str | None, language: str) -> int:
+        """The service's handout: short text, documents, the office card and the QR code."""
+        tr = Translator(language)
+        paper = self.paper
+        return self._submit(lambda: handout_pdf(service, office, url, tr, paper))
 
     def _on_finished(self, job: int, result: JobResult) -> None:
         if job in self._jobs:
@@ -45,3 +55,6 @@ class ChecklistPrinter(QObject):
 
     def wait(self, timeout_ms: int = 30000) -> bool:
         return self.service.wait(timeout_ms)
+
+
+ChecklistPrinter = PaperPrinter  # the guide screens' name for it

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp
 from kiosk.flow import ScreenId
@@ -86,6 +86,9 @@ def test_tapping_w_o_h_n_shows_wohngeld_and_tapping_it_opens_its_service_page(qt
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
     assert kiosk.flow.current.screen is ScreenId.SERVICE
     assert kiosk.flow.current.params == {"service_id": wohngeld.id}
+    # and the service page itself shows Wohngeld
+    title = kiosk.navigator.current_screen.findChild(QLabel, "service-title")
+    assert title is not None and title.text() == "Wohngeld"
 
 
 def test_results_follow_every_keystroke_and_never_exceed_the_row_limit(qtbot, kiosk):
