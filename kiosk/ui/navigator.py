@@ -66,6 +66,11 @@ class Navigator(QStackedWidget):
     def home(self) -> None:
         self.show_place(self.flow.home())
 
+    def hasHeightForWidth(self) -> bool:
+        """No: QStackedLayout answers with the tallest of *all* built screens, and the page's
+        scroll area would size every screen to that (a short screen would scroll)."""
+        return False
+
     def retranslate_current(self) -> None:
         if self.current_screen is not None:
             self.current_screen.retranslate()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import Action, Flow, Place, ScreenId
 from kiosk.gesture import CornerTapDetector
@@ -23,7 +23,7 @@ from kiosk.ui.language_picker import LanguageOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.speech import ReadAloud
-from kiosk.ui.widgets import BigButton, KineticScrollArea
+from kiosk.ui.widgets import BigButton
 
 BLOCKED_KEYS = {
     (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
@@ -58,8 +58,17 @@ class KioskWindow(QWidget):
         self.navbar = NavBar(tr)
         # The page scrolls when a screen's fixed parts do not fit (large text in the low
         # position leaves ~40 % of a 1024x600 screen): the window never grows past the
-        # screen, and its size never feeds back into the scale of the next look.
-        self.page = KineticScrollArea(navigator)
+        # screen, and its size never feeds back into the scale of the next look. Only by
+        # its scroll bar: a second kinetic scroller around the screens' own would take
+        # their taps.
+        self.page = QScrollArea()
+        holder = QWidget()  # its layout asks the navigator (no height-for-width), not QStackedLayout
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        holder.layout().addWidget(navigator)
+        self.page.setWidget(holder)
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page.setObjectName("page")
         layout.addWidget(self.reach_spacer)
         layout.addWidget(self.page, 1)
