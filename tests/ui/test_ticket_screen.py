@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.app import Kiosk, build_kiosk, ensure_qapp
+from kiosk.app import Kiosk
 from kiosk.flow import ScreenId
 from kiosk.printing.printers import (
     CupsPrinter,
@@ -23,17 +23,16 @@ from kiosk.printing.printers import (
     FilePrinter,
     JobResult,
     Kind,
-    Printer,
     PrinterStatus,
     UnavailablePrinter,
 )
-from kiosk.settings import Settings
 from kiosk.tickets import Ticket
 from kiosk.ui.widgets import BigButton, WrapLabel
 from tests.printing.pdftools import needs_poppler, page_mm, text
+from tests.ui.conftest import MONDAY_0930
 
 BERLIN = ZoneInfo("Europe/Berlin")
-MONDAY_0930 = datetime(2026, 11, 23, 9, 30, tzinfo=BERLIN)
+
 SATURDAY_1000 = datetime(2026, 11, 21, 10, 0, tzinfo=BERLIN)
 QUICK = {"ticket_return_s": 0.3, "ticket_fault_return_s": 60.0}
 
@@ -54,26 +53,6 @@ class NeverFinishingPrinter:
     def print_pdf(self, pdf: bytes, kind: Kind, page_size_mm: tuple[float, float]) -> JobResult:
         self.release.wait(30)
         return self.file.print_pdf(pdf, kind, page_size_mm)
-
-
-@pytest.fixture
-def make_kiosk(qapp, data_dir: Path):
-    built: list[Kiosk] = []
-
-    def make(printer: Printer, at: datetime = MONDAY_0930, **settings) -> Kiosk:
-        ensure_qapp()
-        values = {"fullscreen": False, "idle_timeout_s": 600, "idle_warning_s": 20} | settings
-        kiosk = build_kiosk(data_dir, Settings().replace(**values), printer=printer, clock=lambda: at)
-        kiosk.window.resize(1920, 1080)
-        kiosk.window.show()
-        built.append(kiosk)
-        return kiosk
-
-    yield make
-    for kiosk in built:
-        if isinstance(kiosk.printing.printer, NeverFinishingPrinter):
-            kiosk.printing.printer.release.set()
-        kiosk.shutdown()
 
 
 def _button(kiosk: Kiosk, name: str) -> BigButton:
