@@ -242,7 +242,7 @@ class TicketScreen(Screen):
         lang = self.tr_.code
         place = ", ".join(p for p in (localized(office.floor, lang), _("Raum {room}").format(room=office.room)) if p)
         self.infothek_text.setText(
-            _("Sie haben eine Frage? Bitte gehen Sie zur {office}: {place}.").format(
+            _("Bei Fragen hilft Ihnen: {office}, {place}.").format(
                 office=localized(office.name, lang), place=place
             )
         )
