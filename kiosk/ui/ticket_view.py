@@ -53,7 +53,7 @@ class TicketNumberView(QWidget):
         self.finish = BigButton("primary", "check_circle")
         self.finish.setObjectName("ticket-done")
         self.finish.clicked.connect(self.done)
-        for label in (self.caption, self.number, self.concern, self.where, self.hint):
+        for label in (self.caption, self.number, self.concern, self.where, self.status, self.hint):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         # the number reads left to right in every language ("A 017", also in Arabic)
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
