@@ -242,9 +242,7 @@ class TicketScreen(Screen):
         lang = self.tr_.code
         place = ", ".join(p for p in (localized(office.floor, lang), _("Raum {room}").format(room=office.room)) if p)
         self.infothek_text.setText(
-            _("Bei Fragen hilft Ihnen: {office}, {place}.").format(
-                office=localized(office.name, lang), place=place
-            )
+            _("Bei Fragen hilft Ihnen: {office}, {place}.").format(office=localized(office.name, lang), place=place)
         )
         state = hours.status(office, self.store.meta().state, self._local, self.timezone)
         self.infothek_status.setText(status_text(state, self.tr_, office))
