@@ -37,6 +37,7 @@ from kiosk.screens.search import SearchScreen
 from kiosk.screens.service import ServiceScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.screens.situations import SituationsScreen
+from kiosk.screens.ticket import TicketScreen
 from kiosk.settings import Settings
 from kiosk.state import open_state
 from kiosk.tickets import TicketService
@@ -49,6 +50,9 @@ from kiosk.ui.print_worker import PaperPrinter
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.status_reporter import StatusReporter
+from kiosk.ui.ticket_desk import TicketDesk
+from kiosk.ui.ticket_print import TicketPrinter
+from kiosk.ui.ticket_view import TicketTiming
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -80,6 +84,7 @@ class Kiosk:
     tickets: TicketService
     switcher: ContentSwitcher
     checklist_printer: PaperPrinter  # checklists and handouts
+    ticket_desk: TicketDesk
     sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
     reporter: StatusReporter | None = field(default=None)
 
@@ -100,11 +105,13 @@ class Kiosk:
 
     def shutdown(self) -> None:
         self.idle.stop()
+        self.navigator.wipe()  # screens stop their timers (e.g. the ticket's return to Home)
         if self.sync is not None:
             self.sync.stop()
         if self.reporter is not None:
             self.reporter.stop()
         self.printing.wait(5000)
+        self.ticket_desk.close()
         self.window.allow_close = True
         self.window.close()
         self.store.close()
@@ -126,16 +133,21 @@ def _qt_printer(queue: str, timeout_s: float):
 
 
 def build_kiosk(
-    data_dir: Path, settings: Settings, language: str | None = None, printer: Printer | None = None
+    data_dir: Path,
+    settings: Settings,
+    language: str | None = None,
+    printer: Printer | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> Kiosk:
-    """``printer`` replaces the one ``printer_backend`` names (tests pass a fake at the boundary)."""
+    """``printer`` replaces the one ``printer_backend`` names and ``clock`` the wall clock
+    (an aware datetime; tests pass fakes at these boundaries)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     store = ContentStore(ensure_content_db(data_dir))
     state_db = open_state(data_dir)
     zone = ZoneInfo(settings.timezone)
 
     def now() -> datetime:
-        return datetime.now(zone)
+        return clock() if clock is not None else datetime.now(zone)
 
     default_language = language or settings.default_language
     tr = Translator(default_language)
@@ -143,6 +155,11 @@ def build_kiosk(
     printing = PrintService(printer or make_printer(settings, data_dir, _qt_printer))
     tickets = TicketService(state_db, settings.timezone)
     switcher = ContentSwitcher(store)
+    # issuing and recording tickets waits for state.db's write lock: a worker with its own connection
+    ticket_desk = TicketDesk(
+        lambda: open_state(data_dir), TicketPrinter(printing, settings.timezone), settings.timezone
+    )
+    ticket_timing = TicketTiming(settings.ticket_return_s, settings.ticket_fault_return_s, settings.ticket_print_wait_s)
 
     def notice() -> str | None:
         current = current_notice(state_db, now())
@@ -176,6 +193,10 @@ def build_kiosk(
             SearchScreen,
             lambda: SearchScreen(tr, store, on_no_result=lambda: count(stats.Event.SEARCH_NO_RESULT, "")),
         ),
+        ScreenId.TICKET: ScreenSpec(
+            TicketScreen,
+            lambda: TicketScreen(tr, store, tickets, ticket_desk, now, settings.timezone, ticket_timing),
+        ),
         ScreenId.OUT_OF_ORDER: ScreenSpec(OutOfOrderScreen, lambda: OutOfOrderScreen(tr, store)),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
@@ -198,6 +219,7 @@ def build_kiosk(
         tickets,
         switcher,
         checklist_printer,
+        ticket_desk,
     )
     navigator.place_changed.connect(lambda place: switcher.on_place(place.screen is ScreenId.HOME))
     switcher.switched.connect(

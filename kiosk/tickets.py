@@ -208,6 +208,22 @@ class TicketService:
         return issued_today(self._db, now, self._tz.key)
 
 
+def availability(
+    category: QueueCategory, local: datetime, paused: dict[str, str], issued: dict[str, int]
+) -> Refusal | None:
+    """What a tap on ``category`` would get at ``local`` (aware, office time), without
+    issuing: ``None`` when a ticket would be issued, else the refusal to show beforehand.
+
+    ``paused`` and ``issued`` are ``TicketService.pauses()`` / ``issued_today()``. The
+    screen shows this on each button; ``issue`` decides again inside its transaction.
+    """
+    if not is_issuing(category.issue_hours, local):
+        return Refusal(RefusalReason.OUTSIDE_HOURS, next_issue_time(category.issue_hours, local))
+    if category.id in paused:
+        return Refusal(RefusalReason.PAUSED, detail=paused[category.id])
+    return _check_limits(category, issued.get(category.id, 0) + 1)
+
+
 def _check_limits(category: QueueCategory, seq: int) -> Refusal | None:
     size = category.last - category.first + 1
     if category.daily_cap > 0 and seq > category.daily_cap:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp
+from kiosk.printing.printers import Printer
 from kiosk.settings import Settings
 
 
@@ -63,3 +66,28 @@ def guide_kiosk(qapp, data_dir: Path, prints: Path, guide_content_db: Path) -> K
     kiosk.window.show()
     yield kiosk
     kiosk.shutdown()
+
+
+MONDAY_0930 = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Europe/Berlin"))  # every default queue issues
+
+
+@pytest.fixture
+def make_kiosk(qapp, data_dir: Path):
+    """Build a real kiosk with this printer and a fixed wall clock (the boundary fakes)."""
+    built: list[Kiosk] = []
+
+    def make(printer: Printer, at: datetime = MONDAY_0930, **settings) -> Kiosk:
+        ensure_qapp()
+        values = {"fullscreen": False, "idle_timeout_s": 600, "idle_warning_s": 20} | settings
+        kiosk = build_kiosk(data_dir, Settings().replace(**values), printer=printer, clock=lambda: at)
+        kiosk.window.resize(1920, 1080)
+        kiosk.window.show()
+        built.append(kiosk)
+        return kiosk
+
+    yield make
+    for kiosk in built:
+        release = getattr(kiosk.printing.printer, "release", None)
+        if release is not None:
+            release.set()  # a hanging fake printer lets go, so shutdown does not wait for it
+        kiosk.shutdown()
