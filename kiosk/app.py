@@ -94,7 +94,8 @@ class Kiosk:
         the process with a fresh one (``kiosk.restart``)."""
         self.exit_request = kind
         self.window.allow_close = True
-        QTimer.singleShot(0, QApplication.instance().quit)
+        self.window.close()  # the operating system's desktop shows at once
+        QTimer.singleShot(0, lambda: QApplication.instance().quit())
 
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""

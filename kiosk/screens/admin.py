@@ -20,7 +20,7 @@ from kiosk.ui.admin_content import SyncPage, UsbPage
 from kiosk.ui.admin_device import ExitPage, RestartPage, StatsPage, TestPrintPage
 from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.admin_notice import ClearNoticePage, NoticePage
-from kiosk.ui.admin_page import AdminPage
+from kiosk.ui.admin_page import AdminPage, show_step
 from kiosk.ui.admin_queues import QueuesPage
 from kiosk.ui.admin_status import StatusPage
 from kiosk.ui.admin_tools import AdminTools
@@ -55,7 +55,9 @@ class AdminScreen(Screen):
         self.logout = BigButton("", "lock")
         self.logout.setObjectName("admin-logout")
         self.logout.clicked.connect(self.log_out)
-        header = QHBoxLayout()
+        self.header = QWidget()  # only over the menu: a page has its own title and way back
+        header = QHBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.title, 3)
         header.addWidget(self.logout, 1)
 
@@ -86,7 +88,7 @@ class AdminScreen(Screen):
         self.panel = QWidget()
         panel = QVBoxLayout(self.panel)
         panel.setContentsMargins(0, 0, 0, 0)
-        panel.addLayout(header)
+        panel.addWidget(self.header)
         panel.addWidget(self.stack, 1)
         self.body.addWidget(self.panel, 1)
         self.body.addWidget(self.refusal, 1)
@@ -123,14 +125,16 @@ class AdminScreen(Screen):
         if not self.gate.is_open:  # the gate closed meanwhile: nothing more happens here
             return
         page = self.pages[key]
-        self.stack.setCurrentWidget(page)
+        show_step(self.stack, self.stack.indexOf(page))
+        self.header.hide()
         self._fit_keyboards()
         page.opened()
         page.retranslate()
         self.restyle.emit()
 
     def show_menu(self) -> None:
-        self.stack.setCurrentIndex(0)
+        show_step(self.stack, 0)  # hidden pages do not count: the screen never forces the window larger
+        self.header.show()
 
     @property
     def current_page(self) -> AdminPage | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import notices
 from kiosk.i18n import N_
@@ -62,8 +62,13 @@ class NoticePage(AdminPage):
         self.next = BigButton("primary", "arrow_forward")
         self.next.setObjectName("admin-notice-next")
         self.next.clicked.connect(lambda: self._step(1))
-        for widget in (self.ask, self.entry, self.keyboard, self.next):
-            column.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.entry, 3)
+        row.addWidget(self.next, 1)
+        column.addWidget(self.ask)
+        column.addLayout(row)
+        column.addWidget(self.keyboard)
+        column.addStretch(1)
         # step 2: how long
         until = QWidget()
         column = QVBoxLayout(until)
@@ -82,7 +87,8 @@ class NoticePage(AdminPage):
         column.addStretch(1)
         self.steps.addWidget(write)
         self.steps.addWidget(until)
-        self.inner.addWidget(self.steps)
+        self.fixed.addWidget(self.steps)
+        self.use_fixed(True)
         show_step(self.steps, 0)
         self._sync_next()
 

@@ -1,4 +1,7 @@
-"""One page of the admin panel: a title, a scrolling body, a result line, "Zurück zum Menü".
+"""One page of the admin panel: title and "Zurück zum Menü", a body, a result line.
+
+The body is ``inner`` (in a kinetic scroll area) or, for pages with a keyboard, ``fixed``
+(``use_fixed(True)``): keys inside a kinetic scroll area would lose fast taps to it.
 
 Pages build their widgets once; ``opened()`` runs each time staff open the page (start
 reading state there, off the GUI thread), ``reset()`` when the panel closes (drop typed
@@ -8,7 +11,7 @@ text), ``retranslate()`` sets every text. Results are shown in words with ``say`
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.admin_tools import AdminTools
 from kiosk.ui.widgets import BigButton, KineticScrollArea, WrapLabel, set_role
@@ -33,14 +36,25 @@ class AdminPage(QWidget):
         self.content = QWidget()
         self.inner = QVBoxLayout(self.content)
         self.inner.setContentsMargins(0, 0, 0, 0)
+        self.fixed_box = QWidget()
+        self.fixed = QVBoxLayout(self.fixed_box)
+        self.fixed.setContentsMargins(0, 0, 0, 0)
+        self.fixed_box.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.title, 3)
+        top.addWidget(self.back_button, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         self.scroll = KineticScrollArea(self.content)
         layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.fixed_box, 1)
         layout.addWidget(self.result)
-        layout.addWidget(self.back_button)
         self._said: tuple[str, str] = ("", "banner")
+
+    def use_fixed(self, on: bool) -> None:
+        self.scroll.setVisible(not on)
+        self.fixed_box.setVisible(on)
 
     def gettext(self, message: str) -> str:
         return self.tr_.gettext(message)

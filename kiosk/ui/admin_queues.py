@@ -9,7 +9,7 @@ The audit log gets the category id and paused/resumed, never the reason.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import localized
 from kiosk.i18n import N_
@@ -35,18 +35,15 @@ class QueuesPage(AdminPage):
 
     def __init__(self, tools: AdminTools) -> None:
         super().__init__(tools)
-        self.steps = QStackedWidget()
-        # step 1: the categories
-        overview = QWidget()
-        column = QVBoxLayout(overview)
-        column.setContentsMargins(0, 0, 0, 0)
+        # overview (scrolls): one button per category
         self.explain = WrapLabel()
         self.list = ButtonList(min_column_px=700, role="tile")
         self.list.setObjectName("admin-queues-list")
-        column.addWidget(self.explain)
-        column.addWidget(self.list)
-        column.addStretch(1)
-        # step 2: why (for pausing)
+        self.inner.addWidget(self.explain)
+        self.inner.addWidget(self.list)
+        self.inner.addStretch(1)
+        # pausing (fixed, has a keyboard): step 0 preset reasons, step 1 an own reason
+        self.steps = QStackedWidget()
         why = QWidget()
         column = QVBoxLayout(why)
         column.setContentsMargins(0, 0, 0, 0)
@@ -54,6 +51,18 @@ class QueuesPage(AdminPage):
         self.presets = ButtonList(min_column_px=700, role="tile")
         self.presets.setObjectName("admin-queues-presets")
         self.presets.set_items([(key, "info") for key, _text in PRESET_REASONS], self._pick_preset)
+        self.write_own = BigButton("", "arrow_forward")
+        self.write_own.setObjectName("admin-queues-write")
+        self.write_own.clicked.connect(lambda: self._step(2))
+        self.cancel = BigButton("", "close")
+        self.cancel.setObjectName("admin-queues-cancel")
+        self.cancel.clicked.connect(lambda: self._step(0))
+        for widget in (self.ask, self.presets, self.write_own, self.cancel):
+            column.addWidget(widget)
+        column.addStretch(1)
+        own = QWidget()
+        column = QVBoxLayout(own)
+        column.setContentsMargins(0, 0, 0, 0)
         self.own = WrapLabel()
         self.entry = QLineEdit()
         self.entry.setObjectName("admin-queues-entry")
@@ -66,15 +75,20 @@ class QueuesPage(AdminPage):
         self.use_own.setObjectName("admin-queues-own")
         self.use_own.clicked.connect(lambda: self.pause(clean_text(self.keyboard.text())[:MAX_REASON]))
         self.use_own.setEnabled(False)
-        self.cancel = BigButton("", "arrow_back")
-        self.cancel.setObjectName("admin-queues-cancel")
-        self.cancel.clicked.connect(lambda: self._step(0))
-        for widget in (self.ask, self.presets, self.own, self.entry, self.keyboard, self.use_own, self.cancel):
-            column.addWidget(widget)
-        self.steps.addWidget(overview)
+        self.cancel_own = BigButton("", "close")
+        self.cancel_own.setObjectName("admin-queues-cancel-own")
+        self.cancel_own.clicked.connect(lambda: self._step(0))
+        row = QHBoxLayout()
+        row.addWidget(self.entry, 2)
+        row.addWidget(self.use_own, 1)
+        row.addWidget(self.cancel_own, 1)
+        column.addWidget(self.own)
+        column.addLayout(row)
+        column.addWidget(self.keyboard)
+        column.addStretch(1)
         self.steps.addWidget(why)
-        self.inner.addWidget(self.steps)
-        show_step(self.steps, 0)
+        self.steps.addWidget(own)
+        self.fixed.addWidget(self.steps)
         self.pauses: dict[str, str] | None = None
         self.chosen = ""
 
@@ -82,7 +96,10 @@ class QueuesPage(AdminPage):
         self.keyboard.fit(round(height * 0.4), width, height)
 
     def _step(self, index: int) -> None:
-        show_step(self.steps, index)
+        """0: the categories; 1: why pause (presets); 2: an own reason on the keyboard."""
+        self.use_fixed(index > 0)
+        if index:
+            show_step(self.steps, index - 1)
         self.retranslate()
 
     def opened(self) -> None:
@@ -94,7 +111,7 @@ class QueuesPage(AdminPage):
     def reset(self) -> None:
         super().reset()
         self.keyboard.clear()
-        show_step(self.steps, 0)
+        self._step(0)
 
     def _on_pauses(self, value: object) -> None:
         self.pauses = value if isinstance(value, dict) else {}
@@ -173,6 +190,8 @@ class QueuesPage(AdminPage):
         )
         for (_key, text), button in zip(PRESET_REASONS, self.presets.buttons, strict=True):
             button.setText(_(text))
-        self.own.setText(_("Oder schreiben Sie einen eigenen Grund:"))
-        self.use_own.setText(_("Mit diesem Grund pausieren"))
+        self.write_own.setText(_("Einen eigenen Grund schreiben"))
+        self.own.setText(_("Schreiben Sie den Grund, den Besucher sehen sollen:"))
+        self.use_own.setText(_("Pausieren"))
         self.cancel.setText(_("Abbrechen"))
+        self.cancel_own.setText(_("Abbrechen"))

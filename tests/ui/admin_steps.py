@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 
 from kiosk import admin
@@ -76,8 +77,12 @@ def type_pin(qtbot, kiosk: Kiosk, pin: str) -> None:
     settle_worker(kiosk)
 
 
-def log_in(qtbot, kiosk: Kiosk, pin: str = PIN) -> None:
-    corner_taps(qtbot, kiosk)
+def log_in(qtbot, kiosk: Kiosk, pin: str = PIN, shortcut: bool = False) -> None:
+    if shortcut:  # Ctrl+Alt+A on an attached keyboard
+        mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        QTest.keyClick(kiosk.window, Qt.Key.Key_A, mods)
+    else:
+        corner_taps(qtbot, kiosk)
     type_pin(qtbot, kiosk, pin)
     assert kiosk.flow.current.screen is ScreenId.ADMIN
 
@@ -87,6 +92,9 @@ def open_page(qtbot, kiosk: Kiosk, key: str) -> None:
     settle_worker(kiosk)
 
 
-def result_text(kiosk: Kiosk, key: str) -> str:
-    screen = kiosk.navigator.current_screen
-    return screen.pages[key].result.text()
+def log_out(qtbot, kiosk: Kiosk) -> None:
+    """Back to the menu (if on a page), then "Abmelden"."""
+    page = kiosk.navigator.current_screen.current_page
+    if page is not None:
+        tap(qtbot, kiosk, f"admin-{page.key}-back")
+    tap(qtbot, kiosk, "admin-logout")

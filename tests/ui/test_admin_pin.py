@@ -15,11 +15,11 @@ from PySide6.QtTest import QTest
 from kiosk import admin
 from kiosk.admin import PinOutcome
 from kiosk.flow import Place, ScreenId
+from kiosk.i18n import Translator
 from kiosk.screens.admin_pin import AdminPinScreen
 from kiosk.state import open_state
 from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.admin_work import AdminWorker
-from kiosk.i18n import Translator
 
 from .admin_steps import PIN, WRONG, corner_taps, log_in, make_kiosk, set_pin, settle_worker, type_pin
 
@@ -49,7 +49,9 @@ def test_five_real_presses_in_the_top_right_corner_open_the_pin_pad(qtbot, staff
 
 
 def test_the_keyboard_shortcut_opens_the_pin_pad(qtbot, staff_kiosk):
-    QTest.keyClick(staff_kiosk.window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(
+        staff_kiosk.window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
     assert staff_kiosk.flow.current.screen is ScreenId.ADMIN_PIN
 
 
