@@ -48,6 +48,7 @@ class AdminPinScreen(Screen):
         self.checking = False
         self.checks = 0  # PINs sent to check_pin from this screen (the brute-force test counts)
         self._typed = self._error = False
+        self.active = False  # on screen: a late answer after the visitor left opens nothing
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # German only, also after Arabic
         self.title = WrapLabel("title")
         self.hint = WrapLabel()
@@ -80,6 +81,7 @@ class AdminPinScreen(Screen):
 
     # --- entering ---------------------------------------------------------------------
     def on_enter(self, params: Mapping[str, Any]) -> None:
+        self.active = True
         self.pad.clear()
         self.checking = False
         preview = params.get("preview")
@@ -125,6 +127,8 @@ class AdminPinScreen(Screen):
 
     def _on_checked(self, value: object) -> None:
         self.checking = False
+        if not self.active:
+            return  # left meanwhile (idle, Abbrechen): the try is counted and audited, nothing opens
         if not isinstance(value, PinResult):
             self._show(self.state, error=True)
             return
@@ -153,6 +157,7 @@ class AdminPinScreen(Screen):
             self.retranslate()
 
     def on_leave(self) -> None:
+        self.active = False
         self.pad.clear()
         self._unlock.stop()
 

@@ -90,6 +90,7 @@ class SyncPage(AdminPage):
                 _("Es ist keine Adresse für die Aktualisierung eingestellt. Bitte wenden Sie sich an die IT.")
             )
         self.start.setText(_("Jetzt aktualisieren"))
+        self.start.setEnabled(bool(self.tools.settings.sync_url) and not self.running)
 
 
 class UsbPage(AdminPage):

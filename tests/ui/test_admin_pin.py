@@ -257,3 +257,18 @@ def test_the_pin_screen_cannot_skip_the_check(qtbot, staff_kiosk):
     # THEN the admin screen still refuses
     screen = staff_kiosk.navigator.current_screen
     assert screen.screen_id is ScreenId.ADMIN and not screen.panel.isVisible()
+
+
+def test_a_right_pin_whose_answer_comes_after_leaving_opens_nothing(qtbot, staff_kiosk):
+    # GIVEN the right PIN sent to the check WHEN the pad is left before the answer arrives
+    corner_taps(qtbot, staff_kiosk)
+    screen = _pin_screen(staff_kiosk)
+    settle_worker(staff_kiosk)
+    for digit in PIN:
+        screen.pad.press(digit)
+    screen.pad.submit()
+    qtbot.mouseClick(screen.cancel, Qt.MouseButton.LeftButton)
+    settle_worker(staff_kiosk)
+    # THEN Home stays and the panel stays shut
+    assert staff_kiosk.flow.current.screen is ScreenId.HOME
+    assert not staff_kiosk.admin_gate.is_open
