@@ -206,14 +206,14 @@ def test_logout_closes_the_panel_so_it_needs_the_pin_again(qtbot, panel):
 
 def test_the_panel_closes_after_the_admin_timeout_and_the_visitor_idle_stays_out(qtbot, qapp, data_dir, prints):
     set_pin(data_dir)
-    kiosk = make_kiosk(data_dir, prints, admin_timeout_s=4, idle_timeout_s=1)
+    kiosk = make_kiosk(data_dir, prints, admin_timeout_s=8, idle_timeout_s=1)
     try:
         log_in(qtbot, kiosk)
         # the visitor idle (1 s) is off while the panel shows: no "Sind Sie noch da?"
         qtbot.wait(1300)
         assert kiosk.flow.current.screen is ScreenId.ADMIN and not kiosk.window.idle_overlay.isVisible()
-        # after 4 s without touch the panel closes and Home shows
-        qtbot.waitUntil(lambda: kiosk.flow.current.screen is ScreenId.HOME, timeout=10000)
+        # after 8 s without touch the panel closes and Home shows (generous: the machine may be busy)
+        qtbot.waitUntil(lambda: kiosk.flow.current.screen is ScreenId.HOME, timeout=30000)
         assert not kiosk.admin_gate.is_open
     finally:
         kiosk.shutdown()
