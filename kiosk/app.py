@@ -21,11 +21,13 @@ from PySide6.QtWidgets import QApplication
 from kiosk import stats
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
-from kiosk.flow import Action, Flow, ScreenId
+from kiosk.flow import Action, Flow, Place, ScreenId
 from kiosk.i18n import Translator
 from kiosk.notices import current_notice
 from kiosk.printing.pdfdoc import Paper
 from kiosk.printing.printers import Printer, make_printer
+from kiosk.screens.admin import AdminScreen
+from kiosk.screens.admin_pin import AdminPinScreen
 from kiosk.screens.guide import GuideScreen
 from kiosk.screens.guides import GuidesScreen
 from kiosk.screens.home import HomeScreen
@@ -42,6 +44,9 @@ from kiosk.settings import Settings
 from kiosk.state import open_state
 from kiosk.tickets import TicketService
 from kiosk.ui import theme
+from kiosk.ui.admin_gate import AdminGate
+from kiosk.ui.admin_tools import AdminTools
+from kiosk.ui.admin_work import AdminWorker
 from kiosk.ui.content_switch import ContentSwitcher
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.navigator import Navigator
@@ -85,8 +90,19 @@ class Kiosk:
     switcher: ContentSwitcher
     checklist_printer: PaperPrinter  # checklists and handouts
     ticket_desk: TicketDesk
+    admin_worker: AdminWorker | None = field(default=None)
+    admin_gate: AdminGate | None = field(default=None)
     sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
     reporter: StatusReporter | None = field(default=None)
+    exit_request: str | None = field(default=None)  # "restart" or "exit", set by the admin panel
+
+    def request_exit(self, kind: str = "exit") -> None:
+        """Leave the event loop; ``kiosk run`` then shuts down and, for "restart", replaces
+        the process with a fresh one (``kiosk.restart``)."""
+        self.exit_request = kind
+        self.window.allow_close = True
+        self.window.close()  # the operating system's desktop shows at once
+        QTimer.singleShot(0, lambda: QApplication.instance().quit())
 
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
@@ -106,6 +122,11 @@ class Kiosk:
     def shutdown(self) -> None:
         self.idle.stop()
         self.navigator.wipe()  # screens stop their timers (e.g. the ticket's return to Home)
+        if self.admin_gate is not None:
+            self.admin_gate.close()
+        if self.admin_worker is not None:
+            self.admin_worker.wait_idle(5)
+            self.admin_worker.stop()
         if self.sync is not None:
             self.sync.stop()
         if self.reporter is not None:
@@ -167,6 +188,11 @@ def build_kiosk(
 
     window_ref: list[KioskWindow] = []
     checklist_printer = PaperPrinter(printing, Paper(settings.handout_paper))
+    kiosk_ref: list[Kiosk] = []
+    started_at = now()
+    admin_worker = AdminWorker(data_dir)
+    admin_gate = AdminGate(settings.admin_timeout_s, now)
+    staff_tr = Translator("de")  # the staff area is German only, whatever the visitor chose
 
     def count(event: stats.Event, key: str) -> None:
         stats.record(state_db, event, key, now())
@@ -198,6 +224,10 @@ def build_kiosk(
             lambda: TicketScreen(tr, store, tickets, ticket_desk, now, settings.timezone, ticket_timing),
         ),
         ScreenId.OUT_OF_ORDER: ScreenSpec(OutOfOrderScreen, lambda: OutOfOrderScreen(tr, store)),
+        ScreenId.ADMIN_PIN: ScreenSpec(
+            AdminPinScreen, lambda: AdminPinScreen(staff_tr, admin_worker, admin_gate, now, settings.timezone)
+        ),
+        ScreenId.ADMIN: ScreenSpec(AdminScreen, lambda: _admin_screen(kiosk_ref[0], staff_tr, started_at)),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
@@ -220,14 +250,78 @@ def build_kiosk(
         switcher,
         checklist_printer,
         ticket_desk,
+        admin_worker,
+        admin_gate,
     )
-    navigator.place_changed.connect(lambda place: switcher.on_place(place.screen is ScreenId.HOME))
+    kiosk_ref.append(kiosk)
+    # The admin panel is no visitor session either: fresh content may switch in there.
+    navigator.place_changed.connect(lambda place: switcher.on_place(place.screen in (ScreenId.HOME, ScreenId.ADMIN)))
+
+    # The admin panel has its own timeout; the visitor idle warning must not end it earlier.
+    def on_admin_place(place: Place) -> None:
+        idle.set_enabled(place.screen is not ScreenId.ADMIN)
+        if place.screen is ScreenId.ADMIN:
+            window.idle_overlay.hide()
+
+    navigator.place_changed.connect(on_admin_place)
+    admin_gate.expired.connect(lambda: window.end_session() if flow.current.screen is ScreenId.ADMIN else None)
     switcher.switched.connect(
         lambda: navigator.show_place(flow.current) if flow.current.screen is ScreenId.HOME else None
     )
     window.apply_look()
     navigator.show_place(flow.current)
     return kiosk
+
+
+def _admin_screen(kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> AdminScreen:
+    """The staff panel and what its pages may do (see kiosk.ui.admin_tools)."""
+    from kiosk.content.swap import installed_version
+    from kiosk.content.sync import import_bundle, sync_once
+
+    data_dir, settings, switcher = kiosk.data_dir, kiosk.settings, kiosk.switcher
+
+    def sync_now():  # in a worker thread, like one round of the nightly SyncRunner
+        result = sync_once(
+            data_dir,
+            settings,
+            installed_version(data_dir),
+            before_replace=switcher.before_replace,
+            after_replace=switcher.after_replace,
+        )
+        switcher.report(result)
+        return result
+
+    def import_from(path: Path):  # in a worker thread; the same checks as a sync
+        result = import_bundle(
+            data_dir,
+            path,
+            settings.sync_trusted_keys,
+            settings.sync_max_bytes,
+            installed_version(data_dir),
+            before_replace=switcher.before_replace,
+            after_replace=switcher.after_replace,
+        )
+        switcher.report(result)
+        return result
+
+    tools = AdminTools(
+        tr=staff_tr,
+        worker=kiosk.admin_worker,
+        data_dir=data_dir,
+        settings=settings,
+        store=kiosk.store,
+        printing=kiosk.printing,
+        now=kiosk.now,
+        started_at=started_at,
+        sync_now=sync_now,
+        import_bundle=import_from,
+        next_sync=lambda: getattr(kiosk.sync, "next_due", None),
+        restart=lambda: kiosk.request_exit("restart"),
+        quit=lambda: kiosk.request_exit("exit"),
+    )
+    screen = AdminScreen(tools, kiosk.admin_gate, kiosk.window.end_session)
+    screen.restyle.connect(lambda: kiosk.window.theme_buttons(screen))
+    return screen
 
 
 def show(kiosk: Kiosk, fullscreen: bool) -> None:

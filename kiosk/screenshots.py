@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.flow import Place
+from kiosk.flow import Place, ScreenId
 
 
 def render_all(
@@ -41,9 +41,13 @@ def render_all(
                 if only and screen_id.value not in only:
                     continue
                 for variant, params in spec.cls.screenshot_params(kiosk.store):
+                    if screen_id is ScreenId.ADMIN:
+                        kiosk.admin_gate.open()  # as after the PIN: the render tool shows the panel's pages
                     kiosk.navigator.show_place(Place(screen_id, params))
                     kiosk.flow.current = Place(screen_id, params)
                     window._on_place(kiosk.flow.current)
+                    settle()
+                    kiosk.admin_worker.wait_idle(5)  # pages read their state off the GUI thread
                     settle()
                     name = f"{lang}-{screen_id.value}{'-' + variant if variant else ''}{suffix}.png"
                     path = outdir / name

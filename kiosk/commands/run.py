@@ -39,6 +39,12 @@ def run(args: argparse.Namespace) -> int:
     keepalive.ready_soon()
     log.info("kiosk started in %s", data_dir)
     code = app.exec()
-    keepalive.stopping()
+    restart = kiosk.exit_request == "restart"
+    if not restart:
+        keepalive.stopping()  # a restart keeps the service running: the new image sends READY=1
     kiosk.shutdown()
+    if restart:
+        from kiosk.restart import replace_process
+
+        replace_process(data_dir)
     return code

@@ -46,6 +46,7 @@ class SyncRunner:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="content-sync", daemon=True)
+        self.next_due: datetime | None = None  # when the loop runs next (the staff status shows it)
 
     def _default_plan(self, now: datetime, failures: int) -> datetime:
         if failures:
@@ -73,6 +74,7 @@ class SyncRunner:
         failures = 0
         while not self._stop.is_set():
             due = self.plan(self._now(), failures)
+            self.next_due = due
             delay = max(0.0, (due - self._now()).total_seconds())
             self._wake.wait(delay)
             self._wake.clear()

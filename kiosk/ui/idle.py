@@ -56,8 +56,19 @@ class IdleWatcher(QObject):
         if self.enabled:
             self._idle.start()
 
+    def set_enabled(self, on: bool) -> None:
+        """Off while the staff panel shows (it has its own timeout); on again resets the wait."""
+        if on == self.enabled:
+            return
+        self.enabled = on
+        if on:
+            self.reset()
+        else:
+            self._idle.stop()
+            self._countdown.stop()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and not self.warning:
+        if event.type() in INPUT_EVENTS and not self.warning and self.enabled:
             self._idle.start()
         return False
 

@@ -178,6 +178,7 @@ def stylesheet(p: Palette, m: Metrics) -> str:
     QPushButton {{ background: {p.secondary}; color: {p.on_secondary}; border: {max(2, m.px(3))}px solid {p.border};
         border-radius: {radius}px; padding: {m.px(14)}px {m.px(24)}px; min-height: {m.touch}px;
         min-width: {m.touch}px; font-weight: bold; }}
+    QPushButton[role="pin-digit"] {{ font-size: {m.font_px(52)}px; }}
     QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
     QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; text-align: left;
         padding: {m.px(20)}px; }}

@@ -200,7 +200,8 @@ class KioskWindow(QWidget):
             self.theme_buttons(self.navigator.current_screen)
         on_home = place.screen is ScreenId.HOME
         self.navbar.set_on_home(on_home)
-        self.navbar.setVisible(place.screen is not ScreenId.OUT_OF_ORDER)
+        # the staff screens have their own Abbrechen / Abmelden; the visitor bar has no place there
+        self.navbar.setVisible(place.screen not in (ScreenId.OUT_OF_ORDER, ScreenId.ADMIN_PIN, ScreenId.ADMIN))
         if on_home:
             for hook in self._before_home:
                 hook()
