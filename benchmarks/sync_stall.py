@@ -62,7 +62,7 @@ def main() -> None:
 
     def finished(result: object) -> None:
         results.append(result)
-        QTimer.singleShot(200, app.quit)
+        QTimer.singleShot(200, lambda: app.exit(0))  # quit() asks the window, which refuses to close
 
     kiosk.switcher.sync_finished.connect(finished)
     runner = SyncRunner(
