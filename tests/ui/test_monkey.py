@@ -35,9 +35,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp
-from kiosk.flow import TRANSITIONS, ScreenId
+from kiosk.flow import ScreenId
 from kiosk.settings import Settings
-from kiosk.ui.screen import Screen
 from tests.ui.monkey import Visitor, loop_answers
 
 # Read at import: the autouse data_dir fixture clears every KIOSK_* variable for the test.
@@ -52,19 +51,6 @@ BENIGN_QT = ("propagateSizeHints", "pipewire-0.3", "could not find the target fo
 
 # A hang (e.g. a modal loop inside a tap) still ends the run; the budget grows with the sessions.
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(max(600, SESSIONS * 10))]
-
-
-class NotMergedYetScreen(Screen):
-    """Stand-in (a boundary we cannot reach on this branch) for a screen the flow leads to
-    but kiosk/app.py does not register yet: empty, left through the nav bar. Once every
-    target of the flow table is registered, none is built."""
-
-
-def _install_stand_ins(kiosk: Kiosk) -> set[ScreenId]:
-    missing = {target for target in TRANSITIONS.values() if target not in kiosk.navigator.factories}
-    for screen_id in missing:
-        kiosk.navigator.factories[screen_id] = lambda: NotMergedYetScreen(kiosk.tr)
-    return missing
 
 
 @pytest.fixture
@@ -139,7 +125,7 @@ def test_random_visitors_never_break_the_kiosk_and_idle_always_leads_home(
     sessions, seed = SESSIONS, SEED
     rng = random.Random(seed)
     log: deque[str] = deque(maxlen=60)
-    registered = set(kiosk.specs) | _install_stand_ins(kiosk)
+    registered = set(kiosk.specs)
     visitor = Visitor(kiosk, rng, log)
     thread_errors: list[str] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: thread_errors.append(repr(args.exc_value)))

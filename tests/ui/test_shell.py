@@ -105,3 +105,11 @@ def test_every_visible_button_is_a_touch_target_at_1080p(qtbot, kiosk):
     qtbot.mouseClick(_button(kiosk, "home-find"), Qt.MouseButton.LeftButton)
     small = [b.objectName() for b in kiosk.window.findChildren(BigButton) if b.isVisible() and b.height() < 80]
     assert small == []
+
+
+def test_every_screen_the_flow_leads_to_is_registered_in_the_composition_root(kiosk):
+    # GIVEN the real kiosk WHEN we look at every target of the transition table
+    from kiosk.flow import TRANSITIONS
+
+    # THEN each has a screen: no tap can lead to a screen that does not exist
+    assert set(TRANSITIONS.values()) - set(kiosk.specs) == set()
