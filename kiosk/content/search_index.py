@@ -18,6 +18,7 @@ beat compound parts beat typos within a field.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import sqlite3
@@ -59,12 +60,21 @@ CREATE VIRTUAL TABLE search_vocab_tri USING fts5(word, content='search_vocab', c
 """
 
 
+@functools.cache
+def _drop_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining mark of the Basic Multilingual Plane
+    (all our languages' accents live there): one C-level pass instead of a Python loop per
+    character, which dominated building the index for 20,000 services."""
+    return {cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))}
+
+
 def normalize(text: str) -> str:
     """Lower case, umlauts spelled out, other accents dropped: 'Bürgergeld' and
     'Buergergeld' meet, and so do 'Straße' and 'strasse'."""
     folded = text.casefold().translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if folded.isascii():
+        return folded
+    return unicodedata.normalize("NFKD", folded).translate(_drop_marks())
 
 
 def words(text: str) -> list[str]:
