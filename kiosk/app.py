@@ -135,6 +135,9 @@ class Kiosk:
         self.ticket_desk.close()
         self.window.allow_close = True
         self.window.close()
+        # The window filters every event of the application; a closed kiosk must not go on
+        # (a test run builds hundreds, and each left-over filter slowed every later event).
+        QApplication.instance().removeEventFilter(self.window)
         self.store.close()
         self.state_db.close()
 

@@ -142,12 +142,15 @@ class KioskWindow(QWidget):
         rtl = self.tr_.language.rtl
         look = (self.metrics, self.palette_, rtl)
         if look != self._look:
-            # Re-styling re-polishes every widget and costs memory each time Qt does it,
-            # so only when something visible changed (not for a language without RTL change).
+            # Re-styling re-polishes every widget of every built screen and costs memory each
+            # time Qt does it, so only when sizes or colours changed; a switch to or from
+            # Arabic only turns the layout direction.
+            if self._look is None or look[:2] != self._look[:2]:
+                theme.apply_font(app, self.metrics)
+                self.setStyleSheet(theme.stylesheet(self.palette_, self.metrics))
+            if self._look is None or rtl != self._look[2]:
+                app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             self._look = look
-            theme.apply_font(app, self.metrics)
-            self.setStyleSheet(theme.stylesheet(self.palette_, self.metrics))
-            app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, rtl)
         self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
         self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language))
@@ -156,7 +159,13 @@ class KioskWindow(QWidget):
         self._apply_reach()
         self.navbar.retranslate()
         self.navigator.retranslate_current()
-        self.theme_buttons(self)
+        # The nav bar, the overlays and the screen on view; any other screen gets its theme
+        # when it is shown (_on_place), so a mode switch does not restyle every built screen.
+        for root in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if root is not self.page:
+                self.theme_buttons(root)
+        if self.navigator.current_screen is not None:
+            self.theme_buttons(self.navigator.current_screen)
         self.navbar._two_rows = None
         self.navbar.relayout()
 

@@ -13,8 +13,8 @@ automatically), and the staff area never opens (the PIN screen may, by the 5-tap
 gesture, but a random visitor does not get past it). After every idle expiry: Home, default
 language, modes off, history empty, overlays closed.
 
-CI runs 50 visitor sessions (about 1,000 actions; see benchmarks/README.md for why not
-2,000: each tap costs the app 30-100 ms of CPU on a 2-core box). On demand:
+CI runs 100 visitor sessions (about 2,100 actions, ~2.5 min on a 2-core box; see
+benchmarks/README.md). On demand:
 
     KIOSK_MONKEY_SESSIONS=10000 uv run pytest tests/ui/test_monkey.py -q     # the long run
     KIOSK_MONKEY_SEED=1234 uv run pytest tests/ui/test_monkey.py -q          # replay a seed
@@ -40,7 +40,7 @@ from kiosk.settings import Settings
 from tests.ui.monkey import Visitor, loop_answers
 
 # Read at import: the autouse data_dir fixture clears every KIOSK_* variable for the test.
-SESSIONS = int(os.environ.get("KIOSK_MONKEY_SESSIONS", 50))
+SESSIONS = int(os.environ.get("KIOSK_MONKEY_SESSIONS", 100))  # ~2,100 actions, ~2.5 min
 SEED = int(os.environ.get("KIOSK_MONKEY_SEED", 20261202))
 WALK_AWAY = 0.15  # share of visitors who leave the kiosk alone until the idle timeout
 IDLE_TIMEOUT_S = 1
