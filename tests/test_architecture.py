@@ -9,7 +9,7 @@ from pathlib import Path
 
 KIOSK = Path(__file__).resolve().parent.parent / "kiosk"
 QT_ALLOWED = {"ui", "screens"}
-QT_ALLOWED_FILES = {"app.py", "cli.py", "__main__.py", "screenshots.py"}
+QT_ALLOWED_FILES = {"app.py", "cli.py", "__main__.py"}
 
 
 def _imports(path: Path) -> set[str]:

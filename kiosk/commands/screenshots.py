@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.screenshots import render_all
+    from kiosk.ui.screenshots import render_all
 
     langs = args.lang or [lang.code for lang in LANGUAGES]
     if args.data_dir:

@@ -87,6 +87,7 @@ class ServiceScreen(Screen):
         holder = QWidget()
         self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, holder)
         self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(40)  # the QR hint must not read as the end of the summary's line
         self.row.addWidget(text, 3)
         self.row.addWidget(self.qr_column, 2)
         self.body.addWidget(self.title)
