@@ -17,8 +17,6 @@ from enum import StrEnum
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 from kiosk.content.model import Closure, Hours, HoursKind, LocalText, Office
 
 log = logging.getLogger(__name__)
@@ -61,7 +59,10 @@ def office_zone(name: str) -> ZoneInfo:
 
 @cache
 def _holidays(state: str, year: int, language: str) -> dict[date, str]:
-    """Public holidays of one Land and year, cached: the lookup runs on every status."""
+    """Public holidays of one Land and year, cached: the lookup runs on every status.
+    The package is imported here, on first use: it costs a quarter second of start-up."""
+    import holidays
+
     try:
         table = holidays.Germany(subdiv=state or None, years=year, language=language)
     except NotImplementedError:  # an unknown Land: fall back to the nationwide holidays

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QProgressBar
 
-from kiosk.content.sync import FAILED, REASON_TEXT, UNCHANGED
 from kiosk.export import Bundle, exchange_folders, find_bundles
 from kiosk.ui.admin_page import AdminPage
 from kiosk.ui.admin_tools import AdminTools
@@ -28,6 +27,8 @@ def _busy_bar() -> QProgressBar:
 
 def result_words(tr, result: object) -> tuple[str, str]:
     """(text, role) for a SyncResult or the exception a worker returned."""
+    from kiosk.content.sync import FAILED, REASON_TEXT, UNCHANGED  # http, bundle: not needed to show Home
+
     _ = tr.gettext
     status = getattr(result, "status", None)
     if status is None:
