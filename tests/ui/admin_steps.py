@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication
 
 from kiosk import admin
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp
@@ -14,6 +14,8 @@ from kiosk.flow import ScreenId
 from kiosk.printing.printers import FilePrinter
 from kiosk.settings import Settings
 from kiosk.state import open_state
+
+from .taps import tap
 
 PIN = "480913"
 WRONG = "111234"
@@ -52,18 +54,6 @@ def settle_worker(kiosk: Kiosk) -> None:
     assert kiosk.admin_worker.wait_idle(20)
     for _ in range(5):
         QApplication.processEvents()
-
-
-def tap(qtbot, kiosk: Kiosk, name: str) -> None:
-    button = kiosk.window.findChild(QAbstractButton, name)
-    assert button is not None and button.isVisible() and button.isEnabled(), name
-    area = button.parentWidget()
-    while area is not None and not isinstance(area, QScrollArea):
-        area = area.parentWidget()
-    if area is not None:
-        area.ensureWidgetVisible(button)
-        qtbot.wait(200)  # the kinetic scroller swallows a press right after the last one
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def type_pin(qtbot, kiosk: Kiosk, pin: str) -> None:

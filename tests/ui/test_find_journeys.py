@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk import stats
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp
@@ -20,35 +19,10 @@ from kiosk.settings import Settings
 from kiosk.ui.widgets import BigButton, WrapLabel
 from tests.printing import pdftools
 
+from .taps import tap as _tap
+
 SERVICE = "grundsicherung-alter"
 OFFICE = "grundsicherung"
-
-
-def _tap(qtbot, kiosk: Kiosk, name: str) -> None:
-    """A tap on the button, scrolled into view first as a visitor would.
-
-    The offscreen platform's screen is 800x600: the kinetic scroller re-delivers a held
-    press to the widget at its global position, which is lost outside that screen. So the
-    1920x1080 window is shifted for the tap until the button lies on the screen.
-    """
-    button = kiosk.window.findChild(BigButton, name)
-    assert button is not None and button.isVisible(), name
-    area = button.parentWidget()
-    while area is not None and not isinstance(area, QScrollArea):
-        area = area.parentWidget()
-    if area is not None:
-        area.ensureWidgetVisible(button)
-        qtbot.wait(200)  # the kinetic scroller swallows a press right after the last one
-    window = kiosk.window
-    home = window.pos()
-    centre = button.mapTo(window, button.rect().center())
-    window.move(home.x() + min(0, 400 - centre.x()), home.y() + min(0, 300 - centre.y()))
-    QApplication.processEvents()
-    try:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    finally:
-        window.move(home)
-        QApplication.processEvents()
 
 
 def _text(kiosk: Kiosk, name: str) -> str:

@@ -6,7 +6,6 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea
 
 from kiosk.content import guide_walk
 from kiosk.content.model import localized
@@ -16,6 +15,8 @@ from kiosk.paths import default_content_dir
 from kiosk.ui.widgets import BigButton, WrapLabel
 from tests.ui.conftest import GUIDE_CONTENT
 
+from .taps import tap as _tap
+
 
 def _content():
     files = read_source_dir(default_content_dir())
@@ -24,20 +25,6 @@ def _content():
 
 
 PATHS = [(g.id, path) for g in _content().guides for path in guide_walk.all_paths(g)]
-
-
-def _tap(qtbot, kiosk, name: str) -> None:
-    button = kiosk.window.findChild(BigButton, name)
-    assert button is not None and button.isVisible(), name
-    area = button.parentWidget()
-    while area is not None and not isinstance(area, QScrollArea):
-        area = area.parentWidget()
-    if area is not None:
-        area.ensureWidgetVisible(button)  # as a visitor scrolls to a row further down
-        # the kinetic scroller swallows a press that follows the last one within milliseconds;
-        # a person's taps are far slower
-        qtbot.wait(200)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _label(kiosk, name: str) -> str:
