@@ -60,6 +60,9 @@ def main() -> int:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kb-", dir="/tmp"))
     env = dict(os.environ) | {"QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(folder / "data")}
+    # A deployed venv or bundle starts from bytecode; with this set (as on the dev VM) every
+    # start would compile the kiosk's sources again, which no office PC does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     commands = {
         "bare PySide6 window": [sys.executable, "-c", BARE],
         "kiosk (venv)": [sys.executable, "-m", "kiosk", "run", "--windowed"],

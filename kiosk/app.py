@@ -6,6 +6,7 @@ constructor. ``build_kiosk`` needs a running QApplication.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sqlite3
 import sys
@@ -26,26 +27,11 @@ from kiosk.i18n import Translator
 from kiosk.notices import current_notice
 from kiosk.printing.pdfdoc import Paper
 from kiosk.printing.printers import Printer, make_printer
-from kiosk.screens.admin import AdminScreen
-from kiosk.screens.admin_pin import AdminPinScreen
-from kiosk.screens.guide import GuideScreen
-from kiosk.screens.guides import GuidesScreen
-from kiosk.screens.home import HomeScreen
-from kiosk.screens.office import OfficeScreen
-from kiosk.screens.online import OnlineScreen
-from kiosk.screens.online_service import OnlineServiceScreen
-from kiosk.screens.out_of_order import OutOfOrderScreen
-from kiosk.screens.search import SearchScreen
-from kiosk.screens.service import ServiceScreen
-from kiosk.screens.services import ServicesScreen
-from kiosk.screens.situations import SituationsScreen
-from kiosk.screens.ticket import TicketScreen
 from kiosk.settings import Settings
 from kiosk.state import open_state
 from kiosk.tickets import TicketService
 from kiosk.ui import theme
 from kiosk.ui.admin_gate import AdminGate
-from kiosk.ui.admin_tools import AdminTools
 from kiosk.ui.admin_work import AdminWorker
 from kiosk.ui.content_switch import ContentSwitcher
 from kiosk.ui.idle import IdleWatcher
@@ -66,8 +52,20 @@ BACKGROUND_DELAY_MS = 2000
 
 @dataclass(frozen=True, slots=True)
 class ScreenSpec:
-    cls: type[Screen]
-    build: Callable[[], Screen]
+    """A screen class named by its module in ``kiosk.screens`` ("service.ServiceScreen") and a
+    factory given that class. Only Home is imported before Home shows; every other screen's
+    module loads when the screen is first built (start-up time; see benchmarks/startup.py)."""
+
+    name: str
+    make: Callable[[type[Screen]], Screen]
+
+    @property
+    def cls(self) -> type[Screen]:
+        module, _, cls_name = self.name.rpartition(".")
+        return getattr(importlib.import_module(f"kiosk.screens.{module}"), cls_name)
+
+    def build(self) -> Screen:
+        return self.make(self.cls)
 
 
 @dataclass
@@ -107,6 +105,8 @@ class Kiosk:
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
         from kiosk.content.sync_runner import SyncRunner  # http, cryptography: not needed to show Home
+
+        self.window.refresh_read_aloud()
 
         self.sync = SyncRunner(
             self.data_dir,
@@ -204,33 +204,35 @@ def build_kiosk(
         window_ref[0].set_language(code)
 
     specs: dict[ScreenId, ScreenSpec] = {
-        ScreenId.HOME: ScreenSpec(HomeScreen, lambda: HomeScreen(tr, notice, set_language)),
-        ScreenId.SITUATIONS: ScreenSpec(SituationsScreen, lambda: SituationsScreen(tr, store)),
-        ScreenId.SERVICES: ScreenSpec(ServicesScreen, lambda: ServicesScreen(tr, store)),
+        ScreenId.HOME: ScreenSpec("home.HomeScreen", lambda cls: cls(tr, notice, set_language)),
+        ScreenId.SITUATIONS: ScreenSpec("situations.SituationsScreen", lambda cls: cls(tr, store)),
+        ScreenId.SERVICES: ScreenSpec("services.ServicesScreen", lambda cls: cls(tr, store)),
         ScreenId.SERVICE: ScreenSpec(
-            ServiceScreen,
-            lambda: ServiceScreen(tr, store, checklist_printer, now, settings.timezone, count),
+            "service.ServiceScreen",
+            lambda cls: cls(tr, store, checklist_printer, now, settings.timezone, count),
         ),
-        ScreenId.OFFICE: ScreenSpec(OfficeScreen, lambda: OfficeScreen(tr, store, now, settings.timezone)),
-        ScreenId.ONLINE: ScreenSpec(OnlineScreen, lambda: OnlineScreen(tr, store)),
+        ScreenId.OFFICE: ScreenSpec("office.OfficeScreen", lambda cls: cls(tr, store, now, settings.timezone)),
+        ScreenId.ONLINE: ScreenSpec("online.OnlineScreen", lambda cls: cls(tr, store)),
         ScreenId.ONLINE_SERVICE: ScreenSpec(
-            OnlineServiceScreen, lambda: OnlineServiceScreen(tr, store, checklist_printer)
+            "online_service.OnlineServiceScreen", lambda cls: cls(tr, store, checklist_printer)
         ),
-        ScreenId.GUIDES: ScreenSpec(GuidesScreen, lambda: GuidesScreen(tr, store)),
-        ScreenId.GUIDE: ScreenSpec(GuideScreen, lambda: GuideScreen(tr, store, checklist_printer)),
+        ScreenId.GUIDES: ScreenSpec("guides.GuidesScreen", lambda cls: cls(tr, store)),
+        ScreenId.GUIDE: ScreenSpec("guide.GuideScreen", lambda cls: cls(tr, store, checklist_printer)),
         ScreenId.SEARCH: ScreenSpec(
-            SearchScreen,
-            lambda: SearchScreen(tr, store, on_no_result=lambda: count(stats.Event.SEARCH_NO_RESULT, "")),
+            "search.SearchScreen",
+            lambda cls: cls(tr, store, on_no_result=lambda: count(stats.Event.SEARCH_NO_RESULT, "")),
         ),
         ScreenId.TICKET: ScreenSpec(
-            TicketScreen,
-            lambda: TicketScreen(tr, store, tickets, ticket_desk, now, settings.timezone, ticket_timing),
+            "ticket.TicketScreen",
+            lambda cls: cls(tr, store, tickets, ticket_desk, now, settings.timezone, ticket_timing),
         ),
-        ScreenId.OUT_OF_ORDER: ScreenSpec(OutOfOrderScreen, lambda: OutOfOrderScreen(tr, store)),
+        ScreenId.OUT_OF_ORDER: ScreenSpec("out_of_order.OutOfOrderScreen", lambda cls: cls(tr, store)),
         ScreenId.ADMIN_PIN: ScreenSpec(
-            AdminPinScreen, lambda: AdminPinScreen(staff_tr, admin_worker, admin_gate, now, settings.timezone)
+            "admin_pin.AdminPinScreen", lambda cls: cls(staff_tr, admin_worker, admin_gate, now, settings.timezone)
         ),
-        ScreenId.ADMIN: ScreenSpec(AdminScreen, lambda: _admin_screen(kiosk_ref[0], staff_tr, started_at)),
+        ScreenId.ADMIN: ScreenSpec(
+            "admin.AdminScreen", lambda cls: _admin_screen(cls, kiosk_ref[0], staff_tr, started_at)
+        ),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
@@ -271,15 +273,15 @@ def build_kiosk(
     switcher.switched.connect(
         lambda: navigator.show_place(flow.current) if flow.current.screen is ScreenId.HOME else None
     )
-    window.apply_look()
-    navigator.show_place(flow.current)
+    navigator.show_place(flow.current)  # styled by the window's first resize (show)
     return kiosk
 
 
-def _admin_screen(kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> AdminScreen:
+def _admin_screen(cls: type[Screen], kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> Screen:
     """The staff panel and what its pages may do (see kiosk.ui.admin_tools)."""
     from kiosk.content.swap import installed_version
     from kiosk.content.sync import import_bundle, sync_once
+    from kiosk.ui.admin_tools import AdminTools
 
     data_dir, settings, switcher = kiosk.data_dir, kiosk.settings, kiosk.switcher
 
@@ -322,7 +324,7 @@ def _admin_screen(kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> A
         restart=lambda: kiosk.request_exit("restart"),
         quit=lambda: kiosk.request_exit("exit"),
     )
-    screen = AdminScreen(tools, kiosk.admin_gate, kiosk.window.end_session)
+    screen = cls(tools, kiosk.admin_gate, kiosk.window.end_session)
     screen.restyle.connect(lambda: kiosk.window.theme_buttons(screen))
     return screen
 
@@ -336,7 +338,6 @@ def show(kiosk: Kiosk, fullscreen: bool) -> None:
     else:
         window.resize(1280, 800)
         window.show()
-    window.apply_look()
     kiosk.idle.start()
     # Sync, status file and warm-ups start once Home is on screen: a visitor never waits for them.
     QTimer.singleShot(BACKGROUND_DELAY_MS, kiosk.start_background)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kiosk.content.source import load_dir
 from kiosk.content.swap import (
     CONTENT_FILE,
     LAST_GOOD,
@@ -28,6 +27,8 @@ __all__ = ["CONTENT_FILE", "ensure_content_db", "install_default", "install_last
 
 
 def install_default(data_dir: Path) -> Path:
+    from kiosk.content.source import load_dir  # the TOML loader: only when content.db is rebuilt
+
     content = load_dir(default_content_dir())
     install_content(data_dir, content, {"source": "default", "publisher": content.meta.publisher})
     return data_dir / CONTENT_FILE

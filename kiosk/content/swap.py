@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.content.build import write_content_db
-from kiosk.content.model import Content
+if TYPE_CHECKING:  # the builder and the model load only when content is really built
+    from kiosk.content.model import Content
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,8 @@ def build_new(data_dir: Path, content: Content, info: Mapping[str, str]) -> Path
     new = data_dir / NEW_FILE
     new.unlink(missing_ok=True)
     try:
+        from kiosk.content.build import write_content_db
+
         write_content_db(content, new)
         db = sqlite3.connect(new)
         try:

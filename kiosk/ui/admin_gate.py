@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk.admin import AdminSession
 from kiosk.ui.idle import INPUT_EVENTS
+
+if TYPE_CHECKING:
+    from kiosk.admin import AdminSession
 
 
 class AdminGate(QObject):
@@ -31,6 +34,8 @@ class AdminGate(QObject):
 
     def open(self) -> None:
         """Only the PIN screen calls this, right after ``check_pin`` accepted."""
+        from kiosk.admin import AdminSession  # hashlib, secrets: not needed before a PIN
+
         self.session = AdminSession(self.now(), self.timeout_s)
         QApplication.instance().installEventFilter(self)
         self._arm()

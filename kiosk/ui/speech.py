@@ -54,7 +54,12 @@ class ReadAloud(QObject):
                 return locale
         return None
 
-    def available_for(self, language: Language) -> bool:
+    def available_for(self, language: Language, probe: bool = True) -> bool:
+        """``probe=False`` answers without starting the engine (no until it was started):
+        loading the speech plugin and asking speechd for voices costs 30-50 ms, which the
+        first Home must not wait for (``Kiosk.start_background`` starts it later)."""
+        if not probe and not self._tried:
+            return False
         return self._locale_for(language) is not None
 
     def say(self, text: str, language: Language) -> bool:

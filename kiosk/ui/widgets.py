@@ -27,8 +27,11 @@ from kiosk.paths import assets_dir
 def set_role(widget: QWidget, role: str) -> QWidget:
     """Pick a look from the style sheet (``QPushButton[role="primary"]`` ...)."""
     widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        # Only a polished widget needs this; a new one reads the property when first shown.
+        # (Skipping it also keeps QStyle's enums, ~35 ms to create, out of start-up.)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
     return widget
 
 

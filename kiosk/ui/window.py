@@ -141,6 +141,7 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         rtl = self.tr_.language.rtl
         look = (self.metrics, self.palette_, rtl)
+        first_look = self._look is None
         if look != self._look:
             # Re-styling re-polishes every widget of every built screen and costs memory each
             # time Qt does it, so only when sizes or colours changed; a switch to or from
@@ -153,7 +154,7 @@ class KioskWindow(QWidget):
             self._look = look
             self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, rtl)
         self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
-        self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language))
+        self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language, probe=not first_look))
         self.layout().setContentsMargins(*(self.metrics.gap,) * 4)
         self.layout().setSpacing(self.metrics.gap)
         self._apply_reach()
@@ -167,6 +168,11 @@ class KioskWindow(QWidget):
         if self.navigator.current_screen is not None:
             self.theme_buttons(self.navigator.current_screen)
         self.navbar._two_rows = None
+        self.navbar.relayout()
+
+    def refresh_read_aloud(self) -> None:
+        """Start the speech engine (if any) and show the read-aloud button where it has a voice."""
+        self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language))
         self.navbar.relayout()
 
     def theme_buttons(self, root: QWidget) -> None:
@@ -186,7 +192,9 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if theme.scale_for(self.width(), self.height()) != self.metrics.scale:
+        # The first look waits for the first real size (a window styled for the screen and
+        # then resized to 1280x800 would polish every widget twice before Home shows).
+        if self._look is None or theme.scale_for(self.width(), self.height()) != self.metrics.scale:
             self.apply_look()  # another screen size (or rotation): sizes follow
         self._apply_reach()
         self._place_overlays()
