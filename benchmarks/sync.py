@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import SigningKey
 
 from kiosk.content.build import write_content_db
 from kiosk.content.bundle import build_bundle_files, public_key_b64, read_bundle
@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument("--services", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    key = Ed25519PrivateKey.generate()
+    key = SigningKey.generate()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         files = generated_files(args.services)

@@ -21,7 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import SigningKey
 from PySide6.QtCore import QTimer
 from sync import generated_files, serve
 
@@ -35,7 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--services", type=int, default=20_000)
     args = parser.parse_args()
-    key = Ed25519PrivateKey.generate()
+    key = SigningKey.generate()
     root = Path(tempfile.mkdtemp(prefix="kiosk-stall-"))
     build_bundle_files(generated_files(args.services), root / "bundle.zip", key)
     httpd, url = serve((root / "bundle.zip").read_bytes())

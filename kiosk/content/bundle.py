@@ -32,9 +32,8 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey, VerifyKey
 
 from kiosk.content.model import Content
 from kiosk.content.source import ContentError, load_files, read_source_dir
@@ -125,41 +124,52 @@ class Manifest:
 # ---------------------------------------------------------------- keys
 
 
-def generate_key() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+# The private key file is PKCS#8 PEM (RFC 8410) as OpenSSL and `cryptography` write it: this
+# fixed DER header, then the 32-byte seed. Key files made before the switch to PyNaCl still load.
+_PKCS8_ED25519 = bytes.fromhex("302e020100300506032b657004220420")
+_PEM_BEGIN, _PEM_END = b"-----BEGIN PRIVATE KEY-----", b"-----END PRIVATE KEY-----"
 
 
-def private_key_pem(key: Ed25519PrivateKey) -> bytes:
-    pem, pkcs8 = serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8
-    return key.private_bytes(pem, pkcs8, serialization.NoEncryption())
+def generate_key() -> SigningKey:
+    return SigningKey.generate()
 
 
-def load_private_key(path: Path) -> Ed25519PrivateKey:
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    if not isinstance(key, Ed25519PrivateKey):
+def private_key_pem(key: SigningKey) -> bytes:
+    body = base64.b64encode(_PKCS8_ED25519 + bytes(key))
+    return _PEM_BEGIN + b"\n" + body + b"\n" + _PEM_END + b"\n"
+
+
+def load_private_key(path: Path) -> SigningKey:
+    text = path.read_bytes().strip()
+    if not (text.startswith(_PEM_BEGIN) and text.endswith(_PEM_END)):
+        raise ValueError(f"{path} is not a PEM private key")
+    try:
+        der = base64.b64decode(b"".join(text[len(_PEM_BEGIN) : -len(_PEM_END)].split()), validate=True)
+    except binascii.Error:
+        raise ValueError(f"{path} is not a PEM private key") from None
+    if len(der) != len(_PKCS8_ED25519) + 32 or not der.startswith(_PKCS8_ED25519):
         raise ValueError(f"{path} is not an Ed25519 private key")
-    return key
+    return SigningKey(der[len(_PKCS8_ED25519) :])
 
 
-def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
-    public = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
-    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw).decode("ascii")
+def public_key_b64(key: SigningKey | VerifyKey) -> str:
+    public = key.verify_key if isinstance(key, SigningKey) else key
+    return base64.b64encode(bytes(public)).decode("ascii")
 
 
-def parse_public_key(text: str) -> Ed25519PublicKey:
+def parse_public_key(text: str) -> VerifyKey:
     """A public key as printed by ``kiosk content keygen`` (base64 of the 32 raw bytes)."""
     try:
         raw = base64.b64decode(text.strip(), validate=True)
-        return Ed25519PublicKey.from_public_bytes(raw)
-    except (binascii.Error, ValueError) as exc:
+        return VerifyKey(raw)  # nacl's errors subclass ValueError / TypeError
+    except (binascii.Error, ValueError, TypeError) as exc:
         raise ValueError(f"'{text}' is not an Ed25519 public key in base64") from exc
 
 
 # ---------------------------------------------------------------- build
 
 
-def build_bundle(src_dir: Path, out: Path, private_key: Ed25519PrivateKey | None) -> dict[str, Any]:
+def build_bundle(src_dir: Path, out: Path, private_key: SigningKey | None) -> dict[str, Any]:
     """Validate ``src_dir`` with the loader and write a bundle; returns the manifest.
 
     Without a key the bundle is unsigned: good for ``verify``/inspection, refused by every kiosk.
@@ -168,7 +178,7 @@ def build_bundle(src_dir: Path, out: Path, private_key: Ed25519PrivateKey | None
 
 
 def build_bundle_files(
-    files: Mapping[str, bytes], out: Path, private_key: Ed25519PrivateKey | None, created_at: datetime | None = None
+    files: Mapping[str, bytes], out: Path, private_key: SigningKey | None, created_at: datetime | None = None
 ) -> dict[str, Any]:
     content = load_files(files)  # never publish what a kiosk would refuse
     for name in files:
@@ -194,8 +204,8 @@ def build_bundle_files(
     return manifest
 
 
-def sign_manifest(manifest_bytes: bytes, private_key: Ed25519PrivateKey) -> bytes:
-    signature = base64.b64encode(private_key.sign(manifest_bytes)).decode("ascii")
+def sign_manifest(manifest_bytes: bytes, private_key: SigningKey) -> bytes:
+    signature = base64.b64encode(private_key.sign(manifest_bytes).signature).decode("ascii")
     body = {"algorithm": "ed25519", "public_key": public_key_b64(private_key), "signature": signature}
     return json.dumps(body, indent=1).encode("utf-8")
 
@@ -373,8 +383,8 @@ def _check_signature(
         if public_b64 not in keys:
             raise BundleError("untrusted_key", f"signed by {public_b64}, which is not a trusted key")
     try:
-        parse_public_key(public_b64).verify(signature, raw_manifest)
-    except (ValueError, InvalidSignature):
+        parse_public_key(public_b64).verify(raw_manifest, signature)
+    except (ValueError, BadSignatureError):
         raise BundleError("signature", "the signature does not match the manifest") from None
     return public_b64
 

@@ -39,7 +39,7 @@ def install_last_good(data_dir: Path) -> bool:
     bundle, key_file = data_dir / LAST_GOOD, data_dir / LAST_GOOD_KEY
     if not bundle.exists() or not key_file.exists():
         return False
-    from kiosk.content.bundle import BundleError, Limits, read_bundle  # cryptography: only when needed
+    from kiosk.content.bundle import BundleError, Limits, read_bundle  # nacl, jsonschema: only when needed
 
     try:
         key = key_file.read_text(encoding="ascii").strip()

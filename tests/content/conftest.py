@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import SigningKey
 
 from kiosk.content.bundle import CONTENT_PREFIX, MANIFEST, SIGNATURE, public_key_b64, sign_manifest, write_zip
 from kiosk.content.source import read_source_dir
@@ -20,8 +20,8 @@ from kiosk.paths import default_content_dir
 
 
 @pytest.fixture(scope="session")
-def signing_key() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+def signing_key() -> SigningKey:
+    return SigningKey.generate()
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +56,7 @@ def manifest_for(files: Mapping[str, bytes], version: int) -> dict:
 
 def pack(
     files: Mapping[str, bytes],
-    key: Ed25519PrivateKey | None,
+    key: SigningKey | None,
     *,
     version: int | None = None,
     manifest: dict | None = None,

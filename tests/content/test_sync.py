@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import SigningKey
 
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
@@ -34,23 +34,23 @@ def _online(url: str) -> bytes:
     return f'title = {{ de = "T" }}\nsummary = {{ de = "S" }}\nurl = "{url}"\n'.encode()
 
 
-def _with_online(url: str, key: Ed25519PrivateKey) -> bytes:
+def _with_online(url: str, key: SigningKey) -> bytes:
     return pack(source_files(2) | {"online/x.toml": _online(url)}, key, version=2)
 
 
-def _bomb_zip(key: Ed25519PrivateKey) -> bytes:
+def _bomb_zip(key: SigningKey) -> bytes:
     files = source_files(2)
     files["assets/bomb.png"] = b"\0" * 5_000_000
     return pack(files, key, version=2)
 
 
-def _member_zip(name: str, key: Ed25519PrivateKey) -> bytes:
+def _member_zip(name: str, key: SigningKey) -> bytes:
     return pack(source_files(2), key, version=2, extra={name: b"x"})
 
 
 BAD = {
     "bad_signature": lambda k: _tamper_signature(pack(source_files(2), k, version=2)),
-    "untrusted_key": lambda k: pack(source_files(2), Ed25519PrivateKey.generate(), version=2),
+    "untrusted_key": lambda k: pack(source_files(2), SigningKey.generate(), version=2),
     "schema_invalid": lambda k: pack(source_files(2) | {"services/x.toml": b'title = "X"\n'}, k, version=2),
     "http_url": lambda k: _with_online("http://id.bund.de/", k),
     "javascript_url": lambda k: _with_online("javascript:alert(1)", k),

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import SigningKey
 from PySide6.QtCore import Qt
 
 from kiosk import admin, stats
@@ -22,8 +22,8 @@ from .admin_steps import log_in, log_out, make_kiosk, open_page, set_pin, settle
 
 
 @pytest.fixture(scope="module")
-def key() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+def key() -> SigningKey:
+    return SigningKey.generate()
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_usb_import_lists_the_bundle_and_installs_it(qtbot, panel, exchange, key
 
 
 def test_usb_import_of_a_bundle_with_an_unknown_key_is_refused_in_words(qtbot, panel, exchange):
-    (exchange / "fremd.zip").write_bytes(pack(source_files(3), Ed25519PrivateKey.generate(), version=3))
+    (exchange / "fremd.zip").write_bytes(pack(source_files(3), SigningKey.generate(), version=3))
     open_page(qtbot, panel, "usb")
     qtbot.waitUntil(lambda: len(panel.navigator.current_screen.pages["usb"].list.buttons) == 1)
     settle_worker(panel)

@@ -51,6 +51,17 @@ def test_arabic_mirrors_the_layout(qtbot, kiosk, qapp):
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
+def test_switching_to_arabic_and_back_reuses_the_switch_icons(qtbot, kiosk):
+    # a new QIcon per switch left its derived pixmaps in Qt's cache: ~8 kB a switch (memory_idle)
+    navbar = kiosk.window.navbar
+    switches = (navbar.large_button, navbar.contrast_button, navbar.low_button)
+    before = [button.icon().cacheKey() for button in switches]
+    kiosk.window.set_language("ar")
+    kiosk.window.set_language("de")
+    assert [button.icon().cacheKey() for button in switches] == before
+    assert not any(button.icon().isNull() for button in switches)
+
+
 def test_idle_warning_then_expiry_wipes_language_modes_and_place(qtbot, kiosk):
     kiosk.window.set_language("tr")
     kiosk.window.set_modes(large_text=True, high_contrast=True)
