@@ -8,12 +8,15 @@ name the file, the entry and the field, so an office can fix its own typo.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
+
+# tomllib's own parser (TOML 1.0; <2.4 keeps it 1.0), compiled with mypyc: ~2x faster, and
+# parsing is most of checking a bundle of 20,000 files.
+import tomli
 
 from kiosk.content.model import (
     Closure,
@@ -401,10 +404,10 @@ def _meta(e: _Entry) -> ContentMeta:
 
 def _parse(name: str, raw: bytes) -> dict[str, Any]:
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return tomli.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ContentError(name, "is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomli.TOMLDecodeError as exc:
         raise ContentError(name, f"is not valid TOML: {exc}") from None
 
 

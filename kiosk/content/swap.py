@@ -121,15 +121,8 @@ def build_new(data_dir: Path, content: Content, info: Mapping[str, str]) -> Path
     new = data_dir / NEW_FILE
     new.unlink(missing_ok=True)
     try:
-        write_content_db(content, new)
-        db = sqlite3.connect(new)
-        try:
-            with db:
-                db.execute("CREATE TABLE bundle_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-                db.executemany("INSERT INTO bundle_info VALUES (?, ?)", [*info.items(), ("installed_at", stamp)])
-        finally:
-            db.close()
+        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        write_content_db(content, new, {**info, "installed_at": stamp})
     except (OSError, sqlite3.Error) as exc:
         new.unlink(missing_ok=True)
         raise SwapError(f"content.db.new could not be built: {exc}") from exc
