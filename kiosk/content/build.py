@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.content.codec import encode
+from kiosk.content.codec import dumps, encode
 from kiosk.content.model import Content
 
 SCHEMA_VERSION = 1
@@ -31,7 +31,7 @@ CREATE TABLE assets (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 
 
 def _dump(obj: object) -> str:
-    return json.dumps(encode(obj), ensure_ascii=False, separators=(",", ":"))
+    return dumps(obj)
 
 
 def write_content_db(content: Content, path: Path, bundle_info: Mapping[str, str] | None = None) -> None:

@@ -411,6 +411,9 @@ def _parse(name: str, raw: bytes) -> dict[str, Any]:
         raise ContentError(name, f"is not valid TOML: {exc}") from None
 
 
+_PLAIN_ENTRY = re.compile(rf"({'|'.join(KINDS)})/({ID_PATTERN.pattern[1:-1]})\.toml")
+
+
 def load_files(files: Mapping[str, bytes]) -> Content:
     """Validate a content set given as {relative posix path: bytes}."""
     if "content.toml" not in files:
@@ -419,6 +422,10 @@ def load_files(files: Mapping[str, bytes]) -> Content:
     entries: dict[str, list[_Entry]] = {kind: [] for kind in KINDS}
     assets: dict[str, bytes] = {}
     for name in sorted(files):
+        plain = _PLAIN_ENTRY.fullmatch(name)
+        if plain:  # the usual kind/id.toml, without building a path object for each file
+            entries[plain[1]].append(_Entry(name, plain[2], _parse(name, files[name])))
+            continue
         path = PurePosixPath(name)
         if name == "content.toml":
             continue
