@@ -290,6 +290,7 @@ def _admin_screen(kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> A
             installed_version(data_dir),
             before_replace=switcher.before_replace,
             after_replace=switcher.after_replace,
+            isolated=True,  # the checks and the build in a child process: the screen never stalls
         )
         switcher.report(result)
         return result
@@ -303,6 +304,7 @@ def _admin_screen(kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> A
             installed_version(data_dir),
             before_replace=switcher.before_replace,
             after_replace=switcher.after_replace,
+            isolated=True,  # the checks and the build in a child process: the screen never stalls
         )
         switcher.report(result)
         return result

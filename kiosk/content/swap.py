@@ -188,6 +188,29 @@ def install_content(
     """Build, check, keep the bundle (when given) as last good, and swap in. Raises SwapError."""
     data_dir.mkdir(parents=True, exist_ok=True)
     new = build_new(data_dir, content, info)
+    install_built(
+        data_dir,
+        new,
+        bundle,
+        signed_by=signed_by,
+        move_bundle=move_bundle,
+        before_replace=before_replace,
+        after_replace=after_replace,
+    )
+
+
+def install_built(
+    data_dir: Path,
+    new: Path,
+    bundle: Path | None = None,
+    *,
+    signed_by: str = "",
+    move_bundle: bool = False,
+    before_replace: Hook | None = None,
+    after_replace: Hook | None = None,
+) -> None:
+    """The quick second half of ``install_content`` for a ``new`` file from ``build_new``
+    (maybe built by a child process): keep the bundle as last good, swap in. Raises SwapError."""
     if bundle is not None:
         try:
             keep_last_good(data_dir, bundle, signed_by, move_bundle)
