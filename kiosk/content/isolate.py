@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 JOIN_TIMEOUT_S = 10.0
+NICE = 10  # the child's lower CPU priority (POSIX)
 
 
 class ChildError(RuntimeError):
@@ -63,6 +64,8 @@ def run_isolated(step: Callable[..., T], *args: Any) -> T:
 
 def _child_main(writer: Any, step: Callable[..., Any], args: tuple[Any, ...]) -> None:
     _exit_with_parent()
+    if hasattr(os, "nice"):
+        os.nice(NICE)  # background work: on a busy CPU the kiosk's screen comes first
     try:
         answer: tuple[str, Any] = ("ok", step(*args))
     except BaseException as exc:  # everything goes back to the parent, which decides
