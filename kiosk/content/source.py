@@ -37,6 +37,7 @@ from kiosk.content.model import (
 )
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk", "ru", "ls")
+_LANGUAGE_SET = frozenset(LANGUAGES)
 WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -149,16 +150,20 @@ def _local_text(entry: _Entry, field: str, value: Any, required: bool) -> LocalT
         value = {"de": value}
     if not isinstance(value, dict):
         raise entry.error(field, 'must be a table of languages, e.g. { de = "..." }')
+    result: dict[str, str] = {}
     for code, text in value.items():
-        if code not in LANGUAGES:
+        if code not in _LANGUAGE_SET:
             raise entry.error(field, f"unknown language '{code}' (allowed: {', '.join(LANGUAGES)})")
         if not isinstance(text, str):
             raise entry.error(f"{field}.{code}", "must be a text")
         if len(text) > MAX_TEXT:
             raise entry.error(f"{field}.{code}", f"is longer than {MAX_TEXT} characters")
-    if required and not str(value.get("de", "")).strip():
+        stripped = text.strip()
+        if stripped:
+            result[code] = stripped
+    if required and "de" not in result:
         raise entry.error(field, "needs a German text (de)")
-    return {code: text.strip() for code, text in value.items() if text.strip()}
+    return result
 
 
 def check_url(url: str, allowed_hosts: Iterable[str], entry: _Entry, field: str) -> None:
