@@ -292,6 +292,7 @@ def _admin_screen(cls: type[Screen], kiosk: Kiosk, staff_tr: Translator, started
             installed_version(data_dir),
             before_replace=switcher.before_replace,
             after_replace=switcher.after_replace,
+            isolated=True,  # the checks and the build in a child process: the screen never stalls
         )
         switcher.report(result)
         return result
@@ -305,6 +306,7 @@ def _admin_screen(cls: type[Screen], kiosk: Kiosk, staff_tr: Translator, started
             installed_version(data_dir),
             before_replace=switcher.before_replace,
             after_replace=switcher.after_replace,
+            isolated=True,  # the checks and the build in a child process: the screen never stalls
         )
         switcher.report(result)
         return result

@@ -327,7 +327,6 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
 
 
 def _check_name(name: str, info: zipfile.ZipInfo) -> None:
-    path = PurePosixPath(name)
     bad = not _SAFE_MEMBER.fullmatch(name) and (
         not name
         or "\\" in name
@@ -340,7 +339,7 @@ def _check_name(name: str, info: zipfile.ZipInfo) -> None:
         raise BundleError("unsafe_path", f"unsafe file name '{name}'")
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode) or info.flag_bits & 0x1:
-        raise BundleError("unsafe_path", f"'{path}' is a link or encrypted")
+        raise BundleError("unsafe_path", f"'{PurePosixPath(name)}' is a link or encrypted")
 
 
 def _member(zf: zipfile.ZipFile, infos: Mapping[str, zipfile.ZipInfo], name: str, limits: Limits) -> bytes:

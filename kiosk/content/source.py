@@ -8,12 +8,15 @@ name the file, the entry and the field, so an office can fix its own typo.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
+
+# tomllib's own parser (TOML 1.0; <2.4 keeps it 1.0), compiled with mypyc: ~2x faster, and
+# parsing is most of checking a bundle of 20,000 files.
+import tomli
 
 from kiosk.content.model import (
     Closure,
@@ -34,6 +37,7 @@ from kiosk.content.model import (
 )
 
 LANGUAGES = ("de", "en", "tr", "ar", "uk", "ru", "ls")
+_LANGUAGE_SET = frozenset(LANGUAGES)
 WEEKDAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -146,16 +150,20 @@ def _local_text(entry: _Entry, field: str, value: Any, required: bool) -> LocalT
         value = {"de": value}
     if not isinstance(value, dict):
         raise entry.error(field, 'must be a table of languages, e.g. { de = "..." }')
+    result: dict[str, str] = {}
     for code, text in value.items():
-        if code not in LANGUAGES:
+        if code not in _LANGUAGE_SET:
             raise entry.error(field, f"unknown language '{code}' (allowed: {', '.join(LANGUAGES)})")
         if not isinstance(text, str):
             raise entry.error(f"{field}.{code}", "must be a text")
         if len(text) > MAX_TEXT:
             raise entry.error(f"{field}.{code}", f"is longer than {MAX_TEXT} characters")
-    if required and not str(value.get("de", "")).strip():
+        stripped = text.strip()
+        if stripped:
+            result[code] = stripped
+    if required and "de" not in result:
         raise entry.error(field, "needs a German text (de)")
-    return {code: text.strip() for code, text in value.items() if text.strip()}
+    return result
 
 
 def check_url(url: str, allowed_hosts: Iterable[str], entry: _Entry, field: str) -> None:
@@ -401,11 +409,14 @@ def _meta(e: _Entry) -> ContentMeta:
 
 def _parse(name: str, raw: bytes) -> dict[str, Any]:
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return tomli.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ContentError(name, "is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomli.TOMLDecodeError as exc:
         raise ContentError(name, f"is not valid TOML: {exc}") from None
+
+
+_PLAIN_ENTRY = re.compile(rf"({'|'.join(KINDS)})/({ID_PATTERN.pattern[1:-1]})\.toml")
 
 
 def load_files(files: Mapping[str, bytes]) -> Content:
@@ -416,6 +427,10 @@ def load_files(files: Mapping[str, bytes]) -> Content:
     entries: dict[str, list[_Entry]] = {kind: [] for kind in KINDS}
     assets: dict[str, bytes] = {}
     for name in sorted(files):
+        plain = _PLAIN_ENTRY.fullmatch(name)
+        if plain:  # the usual kind/id.toml, without building a path object for each file
+            entries[plain[1]].append(_Entry(name, plain[2], _parse(name, files[name])))
+            continue
         path = PurePosixPath(name)
         if name == "content.toml":
             continue

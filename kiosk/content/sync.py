@@ -11,26 +11,27 @@ paused; ``after_replace`` (always called, also when the replace failed) lets the
 reopen the store. On Windows an open handle blocks the replace, hence the deliberate close.
 On Linux an open connection simply keeps reading the old file until it is reopened, so the
 hook there only has to note "new content ready" and the app reopens at the next Home.
+
+``isolated=True`` (the app) runs the heavy part - download, checks, loader, building
+content.db.new (kiosk.content.fetch) - in a child process (kiosk.content.isolate), so it
+does not share the GIL with the GUI thread; this process then only keeps the bundle as
+last good and swaps the file in. Both ways run exactly the same checks.
 """
 
 from __future__ import annotations
 
-import http.client
 import logging
-import os
-import shutil
 import sqlite3
-import tempfile
-import time
-import urllib.error
-import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from kiosk.content.bundle import BundleError, read_bundle
-from kiosk.content.swap import NEW_FILE, PART_PREFIX, Busy, Hook, SwapError, install_content, install_lock
+from kiosk.content.bundle import BundleError
+from kiosk.content.fetch import Failed, Job, Prepared, prepare_import, prepare_sync
+from kiosk.content.swap import NEW_FILE, Busy, Hook, SwapError, install_built, install_lock
 from kiosk.i18n import N_
 from kiosk.settings import Settings
 from kiosk.state import open_state
@@ -64,8 +65,7 @@ REASON_TEXT: dict[str, str] = {
     "busy": N_("Es läuft gerade schon eine Aktualisierung."),
     "internal": N_("Unerwarteter Fehler bei der Aktualisierung."),
 }
-CHUNK = 256 * 1024
-TOTAL_TIMEOUT_FACTOR = 10  # a whole download may take 10x sync_timeout_s (each read: 1x)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +79,6 @@ class SyncResult:
     @property
     def ok(self) -> bool:
         return self.status != FAILED
-
-
-class _Failed(Exception):
-    def __init__(self, reason: str, message: str) -> None:
-        self.reason, self.message = reason, message
-        super().__init__(message)
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
@@ -124,8 +118,9 @@ def sync_once(
     url: str | None = None,
     before_replace: Hook | None = None,
     after_replace: Hook | None = None,
+    isolated: bool = False,
 ) -> SyncResult:
-    """One sync: conditional GET, checks, swap. See the module docstring for the hooks."""
+    """One sync: conditional GET, checks, swap. See the module docstring for the hooks and ``isolated``."""
     url = url or settings.sync_url
     version = current_version
     status, reason, message = FAILED, "", ""
@@ -134,11 +129,11 @@ def sync_once(
         ensure_schema(db)
         try:
             with install_lock(data_dir):
-                version = _run(db, data_dir, settings, current_version, url, before_replace, after_replace)
+                version = _run(db, data_dir, settings, current_version, url, before_replace, after_replace, isolated)
             status = UPDATED if version != current_version else UNCHANGED
         except Busy as exc:
             reason, message = "busy", str(exc)
-        except _Failed as exc:
+        except Failed as exc:
             reason, message = exc.reason, exc.message
         except BundleError as exc:
             reason, message = exc.reason, exc.message
@@ -164,12 +159,16 @@ def import_bundle(
     *,
     before_replace: Hook | None = None,
     after_replace: Hook | None = None,
+    isolated: bool = False,
 ) -> SyncResult:
     """Install a bundle from a file (USB stick) with exactly the checks of a sync; recorded like one."""
     status, reason, message, version = FAILED, "", "", current_version
+    job = Job(data_dir, tuple(trusted_keys), max_bytes)
     try:
         with install_lock(data_dir):
-            version = _import(data_dir, bundle, trusted_keys, max_bytes, current_version, before_replace, after_replace)
+            prepared = _step(isolated, prepare_import, job, bundle, current_version)
+            _install(data_dir, prepared, before_replace, after_replace)
+            version = prepared.version
         status = UPDATED
     except Busy as exc:
         reason, message = "busy", str(exc)
@@ -188,42 +187,30 @@ def import_bundle(
     return result
 
 
-def _import(
-    data_dir: Path,
-    bundle: Path,
-    trusted_keys: list[str],
-    max_bytes: int,
-    current_version: int,
-    before_replace: Hook | None,
-    after_replace: Hook | None,
-) -> int:
-    if bundle.stat().st_size > max_bytes:
-        raise BundleError("too_large", f"the bundle has {bundle.stat().st_size} bytes; at most {max_bytes}")
-    fd, name = tempfile.mkstemp(prefix=PART_PREFIX + "import-", suffix=".part", dir=data_dir)
-    os.close(fd)
-    copy = Path(name)  # check the copy we keep, not a file on a stick that may change meanwhile
+def _step(isolated: bool, step: Callable[..., T], *args: Any) -> T:
+    if not isolated:
+        return step(*args)
+    from kiosk.content.isolate import run_isolated
+
+    return run_isolated(step, *args)
+
+
+def _install(data_dir: Path, prepared: Prepared, before_replace: Hook | None, after_replace: Hook | None) -> None:
+    """Keep the checked bundle as last good and swap content.db.new in; leaves neither behind on failure."""
+    assert prepared.new_db is not None and prepared.bundle is not None
     try:
-        shutil.copyfile(bundle, copy)
-        manifest, content = read_bundle(copy, trusted_keys, max_bytes, installed_version=current_version)
-        info = {
-            "source": f"import {bundle.name}",
-            "created_at": manifest.created_at,
-            "publisher": manifest.publisher,
-            "signed_by": manifest.signed_by,
-        }
-        install_content(
+        install_built(
             data_dir,
-            content,
-            info,
-            copy,
-            signed_by=manifest.signed_by,
+            prepared.new_db,
+            prepared.bundle,
+            signed_by=prepared.signed_by,
             move_bundle=True,
             before_replace=before_replace,
             after_replace=after_replace,
         )
     finally:
-        copy.unlink(missing_ok=True)
-    return manifest.content_version
+        prepared.bundle.unlink(missing_ok=True)
+        (data_dir / NEW_FILE).unlink(missing_ok=True)
 
 
 def _run(
@@ -234,11 +221,12 @@ def _run(
     url: str,
     before_replace: Hook | None,
     after_replace: Hook | None,
+    isolated: bool,
 ) -> int:
     if not url:
-        raise _Failed("not_configured", "no sync_url is set")
+        raise Failed("not_configured", "no sync_url is set")
     if urlsplit(url).scheme not in ("https", "http"):  # the signature, not the transport, proves the content
-        raise _Failed("url", f"the sync address must be https:// (or http://), not '{url}'")
+        raise Failed("url", f"the sync address must be https:// (or http://), not '{url}'")
     row = db.execute("SELECT etag, last_modified, version FROM sync_http WHERE url = ?", (url,)).fetchone()
     headers = {"User-Agent": "buergerservice-kiosk"}
     if row and row[2] == current_version:  # validators only count for the content actually in use
@@ -247,99 +235,21 @@ def _run(
         if row[1]:
             headers["If-Modified-Since"] = row[1]
     data_dir.mkdir(parents=True, exist_ok=True)
-    part = _download(url, headers, settings, data_dir)
-    if part is None:
+    job = Job(data_dir, tuple(settings.sync_trusted_keys), settings.sync_max_bytes, settings.sync_timeout_s)
+    prepared = _step(isolated, prepare_sync, job, url, headers, current_version)
+    if prepared is None:
         return current_version
-    try:
-        # the same version again (a server without ETag) is checked, then reported unchanged
-        manifest, content = read_bundle(
-            part.path, settings.sync_trusted_keys, settings.sync_max_bytes, installed_version=current_version - 1
-        )
-        if manifest.content_version == current_version:
-            _remember(db, url, part, current_version)
-            return current_version
-        info = {
-            "source": f"sync {url}",
-            "created_at": manifest.created_at,
-            "publisher": manifest.publisher,
-            "signed_by": manifest.signed_by,
-        }
-        install_content(
-            data_dir,
-            content,
-            info,
-            part.path,
-            signed_by=manifest.signed_by,
-            move_bundle=True,
-            before_replace=before_replace,
-            after_replace=after_replace,
-        )
-    finally:
-        part.path.unlink(missing_ok=True)
-        (data_dir / NEW_FILE).unlink(missing_ok=True)
-    _remember(db, url, part, manifest.content_version)
-    return manifest.content_version
+    if prepared.new_db is not None:
+        _install(data_dir, prepared, before_replace, after_replace)
+    _remember(db, url, prepared)
+    return prepared.version
 
 
-def _remember(db: sqlite3.Connection, url: str, part: _Part, version: int) -> None:
+def _remember(db: sqlite3.Connection, url: str, prepared: Prepared) -> None:
     db.execute(
         "INSERT OR REPLACE INTO sync_http (url, etag, last_modified, version) VALUES (?, ?, ?, ?)",
-        (url, part.etag, part.last_modified, version),
+        (url, prepared.etag, prepared.last_modified, prepared.version),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class _Part:
-    path: Path
-    etag: str | None
-    last_modified: str | None
-
-
-def _download(url: str, headers: dict[str, str], settings: Settings, data_dir: Path) -> _Part | None:
-    """Stream the bundle into sync-*.part in the data dir; None on 304 Not Modified."""
-    limit = settings.sync_max_bytes
-    request = urllib.request.Request(url, headers=headers)
-    fd, name = tempfile.mkstemp(prefix=PART_PREFIX, suffix=".part", dir=data_dir)
-    path = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            try:
-                with urllib.request.urlopen(request, timeout=settings.sync_timeout_s) as resp:
-                    declared = resp.headers.get("Content-Length")
-                    if declared is not None and declared.isdigit() and int(declared) > limit:
-                        raise _Failed("too_large", f"the server announces {declared} bytes; at most {limit}")
-                    received, deadline = 0, time.monotonic() + TOTAL_TIMEOUT_FACTOR * settings.sync_timeout_s
-                    while chunk := resp.read1(CHUNK):  # at most one socket read: the deadline is checked often
-                        if time.monotonic() > deadline:  # a server dripping one byte per timeout
-                            raise _Failed("timeout", "the download takes too long")
-                        received += len(chunk)
-                        if received > limit:
-                            raise _Failed("too_large", f"the download exceeds {limit} bytes")
-                        out.write(chunk)
-                    if declared is not None and declared.isdigit() and received != int(declared):
-                        raise _Failed("truncated", f"received {received} of {declared} bytes")
-                    etag, modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
-            except urllib.error.HTTPError as exc:
-                if exc.code == 304:
-                    path.unlink(missing_ok=True)
-                    return None
-                raise _Failed("http", f"the server answered HTTP {exc.code}") from None
-            except http.client.IncompleteRead as exc:
-                raise _Failed("truncated", f"the connection closed early ({len(exc.partial)} bytes)") from None
-            except TimeoutError as exc:
-                raise _Failed("timeout", f"no answer within {settings.sync_timeout_s} s") from exc
-            except urllib.error.URLError as exc:
-                if isinstance(exc.reason, TimeoutError):
-                    raise _Failed("timeout", f"no answer within {settings.sync_timeout_s} s") from None
-                raise _Failed("network", f"the server cannot be reached ({exc.reason})") from None
-            except (http.client.HTTPException, ConnectionError) as exc:
-                raise _Failed("network", f"the download broke off ({type(exc).__name__})") from None
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    return _Part(path, etag, modified)
 
 
 def _now() -> str:

@@ -4,7 +4,9 @@
 failures 5, 10, 20, 40 minutes, then hourly), runs ``sync_once`` and hands the result to
 ``on_result`` - in the worker thread, so the app must forward it to the GUI thread (e.g. a
 Qt signal); no widget calls in the callbacks. ``before_replace``/``after_replace`` are passed
-through to ``sync_once`` (see kiosk.content.sync for the switching protocol).
+through to ``sync_once`` (see kiosk.content.sync for the switching protocol). ``isolated``
+(default on: the runner is the app's) does the heavy part in a child process, away from
+the GUI thread's GIL.
 """
 
 from __future__ import annotations
@@ -37,9 +39,11 @@ class SyncRunner:
         after_replace: Hook | None = None,
         plan: Plan | None = None,
         now: Callable[[], datetime] = datetime.now,
+        isolated: bool = True,
     ) -> None:
         self.data_dir, self.settings, self.on_result = data_dir, settings, on_result
         self.before_replace, self.after_replace = before_replace, after_replace
+        self.isolated = isolated
         self._rng = random.Random()
         self.plan = plan or self._default_plan
         self._now = now
@@ -86,6 +90,7 @@ class SyncRunner:
                 installed_version(self.data_dir),
                 before_replace=self.before_replace,
                 after_replace=self.after_replace,
+                isolated=self.isolated,
             )
             failures = 0 if result.ok else failures + 1
             try:
