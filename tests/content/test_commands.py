@@ -109,3 +109,21 @@ def test_kiosk_sync_exits_zero_on_an_update(keyfile, tmp_path, server, data_dir,
     url = server.serve("/b.zip", out.read_bytes())
     assert main(["sync", "--url", url]) == 0
     assert "updated: content_version 2" in capsys.readouterr().out
+
+
+def test_kiosk_sync_isolated_installs_through_a_child_process_as_the_app_does(keyfile, tmp_path, server, data_dir):
+    """``python -m kiosk`` as the entry point: the spawned child must not run the CLI again."""
+    path, public = keyfile
+    out = tmp_path / "v2.zip"
+    main(["content", "build", str(_source_v2(tmp_path)), str(out), "--key", str(path)])
+    url = server.serve("/b.zip", out.read_bytes())
+    env = dict(os.environ, KIOSK_DATA_DIR=str(data_dir), KIOSK_SYNC_TRUSTED_KEYS=public)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kiosk", "sync", "--isolated", "--url", url],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "updated: content_version 2" in proc.stdout
