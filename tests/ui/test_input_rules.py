@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.flow import ScreenId
 from kiosk.ui.widgets import BigButton
 
-
 MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift, Qt.Key.Key_Meta}
 
 
