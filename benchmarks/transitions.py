@@ -161,6 +161,7 @@ def main() -> int:
     kiosk = build_kiosk(Path(tempfile.mkdtemp()), Settings().replace(fullscreen=False, idle_timeout_s=3600))
     kiosk.window.resize(width, height)
     kiosk.window.show()
+    kiosk.idle.start()  # as ``kiosk run`` does: the idle watcher hears every input event
     app.processEvents()
     counter = PaintCounter()
     try:

@@ -88,4 +88,4 @@ def show_step(steps: QStackedWidget, index: int) -> None:
         policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
         steps.widget(i).setSizePolicy(policy, policy)
     steps.setCurrentIndex(index)
-    steps.adjustSize()
+    steps.updateGeometry()  # the parent layout re-sizes it (adjustSize would outlast the next layout pass)

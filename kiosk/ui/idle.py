@@ -1,4 +1,5 @@
-"""One idle watcher for the whole app: any touch resets it; expiry wipes the session.
+"""One idle watcher for the whole app: any touch resets it (the kiosk window reports input
+from its application-wide filter); expiry wipes the session.
 
 After ``idle_timeout_s`` without input a warning counts down (>= 20 s) with one large
 "Weiter" button; when it reaches zero the window ends the visitor session.
@@ -7,7 +8,7 @@ After ``idle_timeout_s`` without input a warning counts down (>= 20 s) with one 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.ui.widgets import BigButton, WrapLabel, set_role
@@ -37,13 +38,16 @@ class IdleWatcher(QObject):
         self._countdown.timeout.connect(self._count)
         self._left = 0
         self.enabled = True
+        self._running = False
 
     def start(self) -> None:
-        QApplication.instance().installEventFilter(self)
+        """Count from now; the window reports input (``input_seen``) from its application-wide
+        filter, so there is one Python filter for every event of the app, not two."""
+        self._running = True
         self.reset()
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        self._running = False
         self._idle.stop()
         self._countdown.stop()
 
@@ -67,10 +71,11 @@ class IdleWatcher(QObject):
             self._idle.stop()
             self._countdown.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and not self.warning and self.enabled:
+    def input_seen(self) -> None:
+        """A touch, click, key or wheel anywhere (``INPUT_EVENTS``): the wait starts again,
+        except during the countdown, which only "Weiter" ends."""
+        if self._running and self.enabled and not self.warning:
             self._idle.start()
-        return False
 
     def _start_warning(self) -> None:
         self._left = self.warning_s

@@ -27,6 +27,7 @@ class NavBar(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self._two_rows: bool | None = None
+        self._on_home: bool | None = None
         self.back_button = BigButton("primary", "arrow_back")
         self.back_button.setObjectName("nav-back")
         self.home_button = BigButton("", "home")
@@ -91,6 +92,9 @@ class NavBar(QWidget):
         return button
 
     def set_on_home(self, on_home: bool) -> None:
+        if on_home == self._on_home:
+            return  # most screen changes: nothing to show or hide, no relayout and repaint of the bar
+        self._on_home = on_home
         self.back_button.setVisible(not on_home)
         self.home_button.setVisible(not on_home)
         self.language_button.setVisible(not on_home)

@@ -156,9 +156,30 @@ def apply_font(app: QGuiApplication, metrics: Metrics) -> None:
     app.setFont(font)
 
 
+def button_text_colours(p: Palette) -> dict[str, tuple[str, str]]:
+    """A BigButton's text and icon colour at rest / pressed or checked, by its label's tone
+    (the button's role; any role but these two is "secondary")."""
+    return {
+        "primary": (p.on_primary, p.window),
+        "tile": (p.text, p.on_primary),
+        "secondary": (p.on_secondary, p.on_primary),
+    }
+
+
 def stylesheet(p: Palette, m: Metrics) -> str:
-    """One style sheet for the whole app; widgets pick a look with the ``role`` property."""
+    """One style sheet for the whole app; widgets pick a look with the ``role`` property.
+
+    A BigButton's label is coloured here by ``tone`` (its button's role) and ``active``
+    (pressed or checked): a press re-polishes one label instead of parsing a style sheet.
+    These rules beat ``QFrame[role="card"] QLabel`` (the icon's: as specific, but later), so
+    a button's labels stay transparent inside a card."""
     radius = m.px(18)
+    button_labels = "\n    ".join(
+        f'QPushButton > QLabel[tone="{tone}"][active="{str(active).lower()}"] '
+        f"{{ background: transparent; border: none; color: {colour}; }}"
+        for tone, colours in button_text_colours(p).items()
+        for active, colour in zip((False, True), colours, strict=True)
+    )
     return f"""
     QWidget {{ background: {p.window}; color: {p.text}; font-size: {m.body}px; }}
     QLabel {{ background: transparent; }}
@@ -186,6 +207,8 @@ def stylesheet(p: Palette, m: Metrics) -> str:
     QPushButton[role="primary"]:pressed {{ background: {p.text}; color: {p.window}; }}
     QPushButton:checked {{ background: {p.primary}; color: {p.on_primary}; }}
     QPushButton:disabled {{ border-style: dashed; }}
+    QPushButton > QLabel[tone="icon"] {{ background: transparent; border: none; }}
+    {button_labels}
     QPushButton:focus {{ outline: none; border-color: {p.focus}; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; border: none; }}
     QScrollBar:vertical {{ width: {m.px(22)}px; background: {p.window}; }}

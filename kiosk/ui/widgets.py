@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.paths import assets_dir
 
+LABEL_TONES = ("primary", "tile")  # a BigButton's label colours (theme.py); any other role: "secondary"
+
 
 def set_role(widget: QWidget, role: str) -> QWidget:
     """Pick a look from the style sheet (``QPushButton[role="primary"]`` ...)."""
@@ -108,7 +110,7 @@ class BigButton(QPushButton):
         self._icon = QLabel(self)
         self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._icon.setVisible(False)
-        self._icon.setStyleSheet("background: transparent; border: none;")
+        self._icon.setProperty("tone", "icon")  # transparent, also inside a card (style sheet)
         layout = QGridLayout(self)
         if vertical:
             layout.addWidget(self._icon, 0, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -124,19 +126,41 @@ class BigButton(QPushButton):
             set_role(self, role)
         self._colours: tuple[str, str] = ("#000000", "#000000")
         self._icon_px = 0
-        self._synced: tuple[str, str, int] | None = None
+        self._icon_state: tuple[str, str, int] | None = None
+        self._tone = ""  # set by apply_theme: until then the label keeps the plain QLabel look
         self._touch_min = 0
+        self._themed: tuple | None = None
+        self._label_look: tuple[str, bool] | None = None
         self.toggled.connect(lambda _on: self._sync_state())
         self.pressed.connect(self._sync_state)
         self.released.connect(self._sync_state)
 
-    def apply_theme(self, normal: str, active: str, icon_px: int, min_height: int) -> None:
-        """``normal``/``active``: text colour at rest / when pressed or checked."""
+    def apply_theme(self, normal: str, active: str, icon_px: int, min_height: int, look: object = None) -> None:
+        """``normal``/``active``: text colour at rest / when pressed or checked (the icon's;
+        the label has the same from the window's style sheet by its tone).
+
+        ``look`` names the window's style sheet and font: every screen entry themes its
+        buttons again, and with the same look and values nothing has changed since.
+        """
+        themed = (normal, active, icon_px, min_height, look)
+        if look is not None and themed == self._themed:
+            return
+        self._themed = themed
         self._colours = (normal, active)
         self._icon_px = icon_px
+        self._tone = self.tone
         self._touch_min = min_height
-        self.setMinimumHeight(min_height)
+        self.setMinimumHeight(min_height)  # a new style sheet re-polished it to the sheet's min-height
         self._sync_state()
+        self._label.ensurePolished()  # the font may have changed (large text) with the colour kept
+        self.layout().invalidate()  # its cached row heights may predate the new look (stale label row)
+        self._fit_longest_word()
+
+    @property
+    def tone(self) -> str:
+        """The label's colours in the style sheet (``theme.button_text_colours``)."""
+        role = str(self.property("role") or "")
+        return role if role in LABEL_TONES else "secondary"
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -149,19 +173,21 @@ class BigButton(QPushButton):
             self.setMinimumHeight(need)
 
     def _sync_state(self) -> None:
-        """Restyle only what changed: every screen change re-themes all its buttons, and a
-        per-widget style sheet or an SVG render costs about a millisecond each."""
+        """Follow pressed/checked: the label by two dynamic properties that the window's
+        style sheet colours, the icon by a cached pixmap. Re-polishing the one label costs
+        ~0.3 ms; a style sheet of its own cost more and made every press re-parse one."""
         active = self.isDown() or self.isChecked()
         colour = self._colours[1] if active else self._colours[0]
+        look = (self._tone, active)
+        if self._tone and look != self._label_look:
+            self._label_look = look
+            self._label.setProperty("tone", self._tone)
+            self._label.setProperty("active", active)
+            self._label.style().polish(self._label)  # drops the label's cached rules (no unpolish needed)
         state = (colour, self.icon_name, self._icon_px)
-        if state == self._synced:
-            self._label.ensurePolished()
-            self._fit_longest_word()  # the font may have changed (large text) with the colour kept
+        if state == self._icon_state:
             return
-        self._synced = state
-        self._label.setStyleSheet(f"background: transparent; border: none; color: {colour};")
-        self._label.ensurePolished()
-        self._fit_longest_word()
+        self._icon_state = state
         svg = _svg_bytes(self.icon_name) if self.icon_name and self._icon_px else None
         self._icon.setVisible(bool(svg))
         if svg:
@@ -173,6 +199,8 @@ class BigButton(QPushButton):
         self._sync_state()
 
     def setText(self, text: str) -> None:
+        if text == self._label.text():
+            return  # every screen entry sets its texts again; a relayout for nothing
         self._label.setText(text)
         self.setAccessibleName(text)
         self._fit_longest_word()
