@@ -104,7 +104,7 @@ class Kiosk:
 
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
-        from kiosk.content.sync_runner import SyncRunner  # http, cryptography: not needed to show Home
+        from kiosk.content.sync_runner import SyncRunner  # http, the bundle checks: not needed to show Home
 
         self.window.refresh_read_aloud()
 
