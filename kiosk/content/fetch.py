@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.bundle import BundleError, read_bundle
+from kiosk.content.bundle import BundleError, Manifest, read_bundle
+from kiosk.content.model import Content
 from kiosk.content.swap import PART_PREFIX, build_new
 
 CHUNK = 256 * 1024
@@ -78,13 +79,7 @@ def prepare_sync(job: Job, url: str, headers: dict[str, str], current_version: i
             if manifest.content_version == current_version:
                 part.unlink(missing_ok=True)
                 return Prepared(current_version, manifest.signed_by, None, None, etag, modified)
-            info = {
-                "source": f"sync {url}",
-                "created_at": manifest.created_at,
-                "publisher": manifest.publisher,
-                "signed_by": manifest.signed_by,
-            }
-            new = build_new(job.data_dir, content, info)
+            new = _build(job, manifest, content, f"sync {url}")
     except BaseException:
         part.unlink(missing_ok=True)
         raise
@@ -105,17 +100,22 @@ def prepare_import(job: Job, bundle: Path, current_version: int) -> Prepared:
         shutil.copyfile(bundle, copy)
         with _gc_paused():
             manifest, content = read_bundle(copy, job.trusted_keys, job.max_bytes, installed_version=current_version)
-            info = {
-                "source": f"import {bundle.name}",
-                "created_at": manifest.created_at,
-                "publisher": manifest.publisher,
-                "signed_by": manifest.signed_by,
-            }
-            new = build_new(job.data_dir, content, info)
+            new = _build(job, manifest, content, f"import {bundle.name}")
     except BaseException:
         copy.unlink(missing_ok=True)
         raise
     return Prepared(manifest.content_version, manifest.signed_by, new, copy)
+
+
+def _build(job: Job, manifest: Manifest, content: Content, source: str) -> Path:
+    """content.db.new from checked content, stamped with where it came from."""
+    info = {
+        "source": source,
+        "created_at": manifest.created_at,
+        "publisher": manifest.publisher,
+        "signed_by": manifest.signed_by,
+    }
+    return build_new(job.data_dir, content, info)
 
 
 @contextlib.contextmanager
