@@ -181,7 +181,8 @@ def stylesheet(p: Palette, m: Metrics) -> str:
         for active, colour in zip((False, True), colours, strict=True)
     )
     return f"""
-    QWidget {{ background: {p.window}; color: {p.text}; font-size: {m.body}px; }}
+    QWidget {{ color: {p.text}; font-size: {m.body}px; }}
+    QWidget#kiosk-window {{ background: {p.window}; }}
     QLabel {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {m.font_px(52)}px; font-weight: bold; }}
     QLabel[role="subtitle"] {{ font-size: {m.font_px(38)}px; font-weight: bold; }}
@@ -210,7 +211,7 @@ def stylesheet(p: Palette, m: Metrics) -> str:
     QPushButton > QLabel[tone="icon"] {{ background: transparent; border: none; }}
     {button_labels}
     QPushButton:focus {{ outline: none; border-color: {p.focus}; }}
-    QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; border: none; }}
+    QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
     QScrollBar:vertical {{ width: {m.px(22)}px; background: {p.window}; }}
     QScrollBar::handle:vertical {{ background: {p.muted}; border-radius: {m.px(10)}px; min-height: {m.px(60)}px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
