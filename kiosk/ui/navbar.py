@@ -107,12 +107,12 @@ class NavBar(QWidget):
             button.setChecked(value)
             button.blockSignals(False)
 
-    def set_icons(self, size: int, colour: str, rtl: bool) -> None:
-        from kiosk.ui.widgets import icon
+    def set_icons(self, size: int, colour: str, checked_colour: str, rtl: bool) -> None:
+        from kiosk.ui.widgets import switch_icon
 
         self.back_button.set_icon_name("arrow_forward" if rtl else "arrow_back")
         for button in (self.large_button, self.contrast_button, self.low_button):
-            button.setIcon(icon(button.property("icon_name"), size, colour))
+            button.setIcon(switch_icon(button.property("icon_name"), size, colour, checked_colour))
             button.setIconSize(button.iconSize().scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
 
     def retranslate(self) -> None:

@@ -71,11 +71,16 @@ def _icon_pixmap(name: str, size: int, colour: str) -> QPixmap:
 
 
 @lru_cache(maxsize=64)
-def icon(name: str, size: int, colour: str) -> QIcon:
-    """Shared like the pixmaps: Qt caches the pixmaps a painted QIcon derives under its cache
-    key, so a fresh QIcon per theme switch left ~8 kB behind on every switch (memory_idle)."""
-    svg = _svg_bytes(name) or _svg_bytes("help")
-    return QIcon(svg_pixmap(svg, size, colour)) if svg else QIcon()
+def switch_icon(name: str, size: int, off_colour: str, on_colour: str) -> QIcon:
+    """An icon for a checkable button: ``on_colour`` while checked, where the button takes the
+    colour the icon has when unchecked (it vanished on a checked switch). Shared like the
+    pixmaps: Qt caches the pixmaps a painted QIcon derives under its cache key, so a fresh
+    QIcon per theme switch left ~8 kB behind on every switch (memory_idle)."""
+    svg = _svg_bytes(name) or _svg_bytes("help") or b""
+    both = QIcon()
+    both.addPixmap(svg_pixmap(svg, size, off_colour), QIcon.Mode.Normal, QIcon.State.Off)
+    both.addPixmap(svg_pixmap(svg, size, on_colour), QIcon.Mode.Normal, QIcon.State.On)
+    return both
 
 
 class WrapLabel(QLabel):

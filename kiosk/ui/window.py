@@ -152,7 +152,7 @@ class KioskWindow(QWidget):
             if self._look is None or rtl != self._look[2]:
                 app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             self._look = look
-            self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, rtl)
+            self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, self.palette_.on_primary, rtl)
         self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
         self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language, probe=not first_look))
         self.layout().setContentsMargins(*(self.metrics.gap,) * 4)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor, QIcon
 
 from kiosk.flow import ScreenId
 from kiosk.ui.widgets import BigButton
@@ -60,6 +60,27 @@ def test_switching_to_arabic_and_back_reuses_the_switch_icons(qtbot, kiosk):
     kiosk.window.set_language("de")
     assert [button.icon().cacheKey() for button in switches] == before
     assert not any(button.icon().isNull() for button in switches)
+
+
+def _icon_colours(icon: QIcon, state: QIcon.State) -> set[str]:
+    image = icon.pixmap(44, 44, QIcon.Mode.Normal, state).toImage()
+    colours = set()
+    for x in range(0, image.width(), 2):
+        for y in range(0, image.height(), 2):
+            pixel = image.pixelColor(x, y)
+            if pixel.alpha() == 255:
+                colours.add(pixel.name())
+    return colours
+
+
+def test_a_checked_switch_draws_its_icon_in_the_checked_text_colour(qtbot, kiosk):
+    # the checked background is the unchecked icon's colour: one colour made the icon vanish
+    kiosk.window.set_modes(high_contrast=True)
+    palette = kiosk.window.palette_
+    icon = kiosk.window.navbar.contrast_button.icon()
+    assert kiosk.window.navbar.contrast_button.isChecked()
+    assert _icon_colours(icon, QIcon.State.On) == {QColor(palette.on_primary).name()}
+    assert _icon_colours(icon, QIcon.State.Off) == {QColor(palette.on_secondary).name()}
 
 
 def test_idle_warning_then_expiry_wipes_language_modes_and_place(qtbot, kiosk):
