@@ -24,8 +24,9 @@ from pathlib import Path
 from nacl.signing import SigningKey
 
 from kiosk.content.build import write_content_db
-from kiosk.content.bundle import build_bundle_files, public_key_b64, read_bundle
+from kiosk.content.bundle import build_bundle_files, read_bundle
 from kiosk.content.install import ensure_content_db
+from kiosk.content.keys import public_key_b64
 from kiosk.content.source import read_source_dir
 from kiosk.content.sync import sync_once
 from kiosk.paths import default_content_dir

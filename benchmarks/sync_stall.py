@@ -30,7 +30,8 @@ from PySide6.QtCore import QTimer
 from sync import generated_files, serve
 
 from kiosk.app import build_kiosk, ensure_qapp
-from kiosk.content.bundle import build_bundle_files, public_key_b64
+from kiosk.content.bundle import build_bundle_files
+from kiosk.content.keys import public_key_b64
 from kiosk.content.sync_runner import SyncRunner
 from kiosk.settings import Settings
 

@@ -42,7 +42,7 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
 
 
 def keygen_cmd(args: argparse.Namespace) -> int:
-    from kiosk.content.bundle import generate_key, private_key_pem, public_key_b64
+    from kiosk.content.keys import generate_key, private_key_pem, public_key_b64
 
     path: Path = args.keyfile
     if path.exists():
@@ -62,7 +62,8 @@ def keygen_cmd(args: argparse.Namespace) -> int:
 
 
 def build_cmd(args: argparse.Namespace) -> int:
-    from kiosk.content.bundle import build_bundle, load_private_key
+    from kiosk.content.bundle import build_bundle
+    from kiosk.content.keys import load_private_key
     from kiosk.content.source import ContentError
 
     try:

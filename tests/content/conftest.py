@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from nacl.signing import SigningKey
 
-from kiosk.content.bundle import CONTENT_PREFIX, MANIFEST, SIGNATURE, public_key_b64, sign_manifest, write_zip
+from kiosk.content.bundle import CONTENT_PREFIX, MANIFEST, SIGNATURE, write_zip
+from kiosk.content.keys import public_key_b64, sign_manifest
 from kiosk.content.source import read_source_dir
 from kiosk.paths import default_content_dir
 

@@ -16,9 +16,9 @@ from kiosk.content.bundle import (
     BundleError,
     Limits,
     build_bundle,
-    public_key_b64,
     read_bundle,
 )
+from kiosk.content.keys import public_key_b64
 from kiosk.content.source import load_dir
 from kiosk.paths import default_content_dir
 

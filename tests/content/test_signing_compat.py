@@ -13,16 +13,8 @@ import json
 
 import pytest
 
-from kiosk.content.bundle import (
-    SIGNATURE,
-    BundleError,
-    load_private_key,
-    parse_public_key,
-    private_key_pem,
-    public_key_b64,
-    read_bundle,
-    sign_manifest,
-)
+from kiosk.content.bundle import SIGNATURE, BundleError, read_bundle
+from kiosk.content.keys import load_private_key, parse_public_key, private_key_pem, public_key_b64, sign_manifest
 
 from .conftest import pack, source_files
 

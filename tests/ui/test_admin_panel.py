@@ -11,7 +11,7 @@ from nacl.signing import SigningKey
 from PySide6.QtCore import Qt
 
 from kiosk import admin, stats
-from kiosk.content.bundle import public_key_b64
+from kiosk.content.keys import public_key_b64
 from kiosk.content.swap import installed_version
 from kiosk.flow import ScreenId
 from kiosk.state import open_state
