@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, 
 
 from kiosk.i18n import Translator
 from kiosk.ui import theme
-from kiosk.ui.widgets import _svg_bytes, svg_pixmap
+from kiosk.ui.icons import svg_bytes, svg_pixmap
 
 # Eleven columns; the last row holds the wide special keys.
 ROWS: tuple[str, ...] = ("1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm-.@/")
@@ -48,7 +48,7 @@ class _IconKey(QPushButton):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        svg = _svg_bytes(self.icon_name)
+        svg = svg_bytes(self.icon_name)
         if not svg:
             return
         side = max(8, round(min(self.width(), self.height()) * 0.5))

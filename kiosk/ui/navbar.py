@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.i18n import Translator
+from kiosk.ui.icons import switch_icon
 from kiosk.ui.widgets import BigButton, set_role
 
 
@@ -108,8 +109,6 @@ class NavBar(QWidget):
             button.blockSignals(False)
 
     def set_icons(self, size: int, colour: str, checked_colour: str, rtl: bool) -> None:
-        from kiosk.ui.widgets import switch_icon
-
         self.back_button.set_icon_name("arrow_forward" if rtl else "arrow_back")
         for button in (self.large_button, self.contrast_button, self.low_button):
             button.setIcon(switch_icon(button.property("icon_name"), size, colour, checked_colour))

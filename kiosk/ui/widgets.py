@@ -1,13 +1,10 @@
-"""Shared touch widgets: big buttons, labels that wrap, kinetic scrolling, icons, QR."""
+"""Shared touch widgets: big buttons, labels that wrap, kinetic scrolling, QR."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.paths import assets_dir
+from kiosk.ui.icons import icon_pixmap, svg_bytes
 
 LABEL_TONES = ("primary", "tile")  # a BigButton's label colours (theme.py); any other role: "secondary"
 
@@ -35,52 +32,6 @@ def set_role(widget: QWidget, role: str) -> QWidget:
         widget.style().unpolish(widget)
         widget.style().polish(widget)
     return widget
-
-
-@cache
-def _svg_bytes(name: str) -> bytes | None:
-    path = assets_dir() / "icons" / f"{name}.svg"
-    return path.read_bytes() if path.exists() else None
-
-
-def svg_pixmap(svg: bytes, size: int, colour: str | None = None) -> QPixmap:
-    """Render SVG bytes to a square pixmap, optionally recoloured (icons follow the theme)."""
-    renderer = QSvgRenderer(QByteArray(svg))
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view = renderer.viewBoxF()
-    if view.width() > 0 and view.height() > 0:
-        ratio = min(size / view.width(), size / view.height())
-        w, h = view.width() * ratio, view.height() * ratio
-        renderer.render(painter, QRectF((size - w) / 2, (size - h) / 2, w, h))
-    else:
-        renderer.render(painter)
-    if colour:
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(pixmap.rect(), QColor(colour))
-    painter.end()
-    return pixmap
-
-
-@lru_cache(maxsize=512)
-def _icon_pixmap(name: str, size: int, colour: str) -> QPixmap:
-    """Rendered icons are shared: a theme has few (name, size, colour) combinations."""
-    return svg_pixmap(_svg_bytes(name) or b"", size, colour)
-
-
-@lru_cache(maxsize=64)
-def switch_icon(name: str, size: int, off_colour: str, on_colour: str) -> QIcon:
-    """An icon for a checkable button: ``on_colour`` while checked, where the button takes the
-    colour the icon has when unchecked (it vanished on a checked switch). Shared like the
-    pixmaps: Qt caches the pixmaps a painted QIcon derives under its cache key, so a fresh
-    QIcon per theme switch left ~8 kB behind on every switch (memory_idle)."""
-    svg = _svg_bytes(name) or _svg_bytes("help") or b""
-    both = QIcon()
-    both.addPixmap(svg_pixmap(svg, size, off_colour), QIcon.Mode.Normal, QIcon.State.Off)
-    both.addPixmap(svg_pixmap(svg, size, on_colour), QIcon.Mode.Normal, QIcon.State.On)
-    return both
 
 
 class WrapLabel(QLabel):
@@ -193,10 +144,10 @@ class BigButton(QPushButton):
         if state == self._icon_state:
             return
         self._icon_state = state
-        svg = _svg_bytes(self.icon_name) if self.icon_name and self._icon_px else None
+        svg = svg_bytes(self.icon_name) if self.icon_name and self._icon_px else None
         self._icon.setVisible(bool(svg))
         if svg:
-            self._icon.setPixmap(_icon_pixmap(self.icon_name, self._icon_px, colour))
+            self._icon.setPixmap(icon_pixmap(self.icon_name, self._icon_px, colour))
             self._icon.setFixedSize(QSize(self._icon_px, self._icon_px))
 
     def set_icon_name(self, name: str) -> None:
