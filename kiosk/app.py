@@ -285,31 +285,20 @@ def _admin_screen(cls: type[Screen], kiosk: Kiosk, staff_tr: Translator, started
 
     data_dir, settings, switcher = kiosk.data_dir, kiosk.settings, kiosk.switcher
 
-    def sync_now():  # in a worker thread, like one round of the nightly SyncRunner
-        result = sync_once(
-            data_dir,
-            settings,
-            installed_version(data_dir),
-            before_replace=switcher.before_replace,
-            after_replace=switcher.after_replace,
-            isolated=True,  # the checks and the build in a child process: the screen never stalls
-        )
+    # both in a worker thread, like one round of the nightly SyncRunner; the checks and the
+    # build run in a child process, so the screen never stalls
+    swap = {"before_replace": switcher.before_replace, "after_replace": switcher.after_replace, "isolated": True}
+
+    def reported(result):
         switcher.report(result)
         return result
 
-    def import_from(path: Path):  # in a worker thread; the same checks as a sync
-        result = import_bundle(
-            data_dir,
-            path,
-            settings.sync_trusted_keys,
-            settings.sync_max_bytes,
-            installed_version(data_dir),
-            before_replace=switcher.before_replace,
-            after_replace=switcher.after_replace,
-            isolated=True,  # the checks and the build in a child process: the screen never stalls
-        )
-        switcher.report(result)
-        return result
+    def sync_now():
+        return reported(sync_once(data_dir, settings, installed_version(data_dir), **swap))
+
+    def import_from(path: Path):  # the same checks as a sync
+        keys, limit = settings.sync_trusted_keys, settings.sync_max_bytes
+        return reported(import_bundle(data_dir, path, keys, limit, installed_version(data_dir), **swap))
 
     tools = AdminTools(
         tr=staff_tr,
