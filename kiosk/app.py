@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk import stats
+from kiosk import crash, stats
 from kiosk.content.install import ensure_content_db
 from kiosk.content.store import ContentStore
 from kiosk.flow import Action, Flow, Place, ScreenId
@@ -106,6 +106,7 @@ class Kiosk:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
         from kiosk.content.sync_runner import SyncRunner  # http, the bundle checks: not needed to show Home
 
+        crash.rotate_logging(self.data_dir)
         self.window.refresh_read_aloud()
 
         self.sync = SyncRunner(

@@ -87,7 +87,9 @@ def test_clear_crashes_brings_the_kiosk_back(data_dir):
 
 
 def test_log_files_rotate_at_one_megabyte_keeping_five(data_dir):
-    handler = crash.setup_logging(data_dir)
+    crash.setup_logging(data_dir)
+    handler = crash.rotate_logging(data_dir)
+    assert handler is not None
     try:
         logger = logging.getLogger("kiosk.test")
         for _ in range(6000):

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.content import guide_walk
 from kiosk.content.model import Guide, Office, Service
 from kiosk.i18n import Translator
-from kiosk.printing.layouts import checklist_pdf, handout_pdf
 from kiosk.printing.pdfdoc import Paper
 from kiosk.printing.printers import JobResult
 from kiosk.ui.print_service import PrintService, Render
@@ -37,6 +35,9 @@ class PaperPrinter(QObject):
     def start(self, guide: Guide, language: str) -> int:
         """The checklist lists the steps of the guide's longest path (every step a visitor
         may still meet at home), then the guide's own checklist and its QR code."""
+        from kiosk.content import guide_walk
+        from kiosk.printing.layouts import checklist_pdf  # page layouts load with the first printout
+
         steps = [guide.step(i) for i in guide_walk.longest_path(guide)]
         tr = Translator(language)
         paper = self.paper
@@ -44,6 +45,8 @@ class PaperPrinter(QObject):
 
     def start_handout(self, service: Service, office: Office | None, url: str | None, language: str) -> int:
         """The service's handout: short text, documents, the office card and the QR code."""
+        from kiosk.printing.layouts import handout_pdf
+
         tr = Translator(language)
         paper = self.paper
         return self._submit(lambda: handout_pdf(service, office, url, tr, paper))

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.content.model import Office, QueueCategory
 from kiosk.i18n import Translator
-from kiosk.printing.layouts import ticket_pdf
 from kiosk.printing.printers import JobResult
 from kiosk.tickets import Ticket
 from kiosk.ui.print_service import PrintService
@@ -29,6 +28,8 @@ class TicketPrinter(QObject):
     def start(self, ticket: Ticket, category: QueueCategory, office: Office | None, language: str) -> int:
         """``ticket_pdf`` prints the visitor's language and German below it when they differ
         (Arabic: German only, reportlab cannot shape it)."""
+        from kiosk.printing.layouts import ticket_pdf  # page layouts load with the first printout
+
         tr = Translator(language)
         zone = self.timezone
         job = self.service.submit(lambda: ticket_pdf(ticket, category, office, tr, zone), "ticket")

@@ -75,7 +75,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.navbar)
 
         self.idle_overlay = IdleOverlay(tr, self)
-        self.language_overlay = LanguageOverlay(tr, self)
+        self._language_overlay: LanguageOverlay | None = None  # built when first opened
         self._corner = CornerTapDetector()
         self._before_home: list[Callable[[], None]] = []
 
@@ -86,7 +86,6 @@ class KioskWindow(QWidget):
         self.navbar.high_contrast.connect(lambda on: self.set_modes(high_contrast=on))
         self.navbar.low_position.connect(lambda on: self.set_modes(low_position=on))
         self.navbar.read_aloud.connect(self.read_current_screen)
-        self.language_overlay.picked.connect(self._on_language_picked)
         self.navigator.place_changed.connect(self._on_place)
         self.idle.warn.connect(self._on_idle_warning)
         self.idle.tick.connect(self.idle_overlay.set_seconds)
@@ -96,6 +95,22 @@ class KioskWindow(QWidget):
         QShortcut(QKeySequence(STAFF_SHORTCUT), self, activated=self.open_staff_entry)
         QApplication.instance().installEventFilter(self)
 
+    @property
+    def language_overlay(self) -> LanguageOverlay:
+        """The "Sprache" overlay, built on first use: its seven buttons are ~5 ms of start-up."""
+        if self._language_overlay is None:
+            overlay = LanguageOverlay(self.tr_, self)
+            overlay.hide()
+            overlay.picked.connect(self._on_language_picked)
+            self._language_overlay = overlay
+            if self._look is not None:
+                self.theme_buttons(overlay)
+                self._place_overlays()
+        return self._language_overlay
+
+    def _built_overlays(self) -> list[QWidget]:
+        return [o for o in (self.idle_overlay, self._language_overlay) if o is not None]
+
     # --- session ----------------------------------------------------------------------
     def before_home(self, hook: Callable[[], None]) -> None:
         """Run ``hook`` whenever the visitor is back on Home (e.g. switch to new content)."""
@@ -103,8 +118,8 @@ class KioskWindow(QWidget):
 
     def end_session(self) -> None:
         """Wipe the visitor session: place, inputs, language and modes; Home in default language."""
-        self.idle_overlay.hide()
-        self.language_overlay.hide()
+        for overlay in self._built_overlays():
+            overlay.hide()
         self.read_aloud.stop()
         self.navigator.wipe()
         place = self.flow.end_session()
@@ -201,7 +216,7 @@ class KioskWindow(QWidget):
 
     def _place_overlays(self) -> None:
         margin = self.metrics.px(60)
-        for overlay in (self.idle_overlay, self.language_overlay):
+        for overlay in self._built_overlays():
             top = round(self.height() * 0.4) if self.flow.session.low_position else margin
             overlay.setGeometry(margin, top, self.width() - 2 * margin, self.height() - top - margin)
 
@@ -227,7 +242,8 @@ class KioskWindow(QWidget):
     def _on_language_changed(self) -> None:
         self.apply_look()
         self.idle_overlay.retranslate()
-        self.language_overlay.retranslate()
+        if self._language_overlay is not None:
+            self._language_overlay.retranslate()
 
     def show_language_overlay(self) -> None:
         self.language_overlay.retranslate()
@@ -243,7 +259,8 @@ class KioskWindow(QWidget):
         if self._session_is_pristine():
             self.idle.reset()  # nothing to wipe: nobody is using the terminal
             return
-        self.language_overlay.hide()
+        if self._language_overlay is not None:
+            self._language_overlay.hide()
         self.idle_overlay.retranslate()
         self._place_overlays()
         self.idle_overlay.show()
