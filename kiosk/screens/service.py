@@ -20,6 +20,7 @@ from kiosk.content.store import ContentStore
 from kiosk.flow import Action, ScreenId
 from kiosk.i18n import N_, Translator
 from kiosk.stats import Event
+from kiosk.ui.checklist import ChecklistItem
 from kiosk.ui.print_control import SCAN_QR, PrintControl
 from kiosk.ui.print_worker import PaperPrinter
 from kiosk.ui.qr_view import QrView
@@ -58,7 +59,7 @@ class ServiceScreen(Screen):
         self.docs_card = Card()
         self.docs_title = WrapLabel("subtitle")
         self.docs_card.inner.addWidget(self.docs_title)
-        self.docs: list[WrapLabel] = []  # one label per document, rebuilt per service
+        self.docs: list[ChecklistItem] = []  # one item per document, rebuilt per service
         self.help_title = WrapLabel("subtitle")
         self.lotse_hint = WrapLabel("banner")
         self.lotse_hint.setObjectName("service-lotse-hint")
@@ -134,8 +135,8 @@ class ServiceScreen(Screen):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.row.direction() != direction:
             self.row.setDirection(direction)
-        for label in self.docs:  # a long compound ("Neben-Kosten-Abrechnung") never clipped
-            words = label.text().split()
+        for item in self.docs:  # a long compound ("Neben-Kosten-Abrechnung") never clipped
+            label, words = item.label, item.text().split()
             label.setMinimumWidth(max((label.fontMetrics().horizontalAdvance(w) for w in words), default=0) + 4)
 
     # --- filling ----------------------------------------------------------------------
@@ -168,15 +169,15 @@ class ServiceScreen(Screen):
 
     def _build_documents(self, count: int) -> None:
         while len(self.docs) > count:
-            label = self.docs.pop()
-            self.docs_card.inner.removeWidget(label)
-            label.hide()
-            label.deleteLater()
+            item = self.docs.pop()
+            self.docs_card.inner.removeWidget(item)
+            item.hide()
+            item.deleteLater()
         while len(self.docs) < count:
-            label = WrapLabel()
-            label.setObjectName(f"service-document-{len(self.docs)}")
-            self.docs_card.inner.addWidget(label)
-            self.docs.append(label)
+            item = ChecklistItem()
+            item.setObjectName(f"service-document-{len(self.docs)}")
+            self.docs_card.inner.addWidget(item)
+            self.docs.append(item)
 
     def on_leave(self) -> None:
         self.print_control.reset()
@@ -223,8 +224,8 @@ class ServiceScreen(Screen):
         self.who_title.setText(_("Wer bekommt das?"))
         self.who.setText(localized(service.eligibility, lang))
         self.docs_title.setText(_("Das bringen Sie mit"))
-        for label, document in zip(self.docs, service.documents, strict=True):
-            label.setText(f"☐  {localized(document, lang)}")
+        for item, document in zip(self.docs, service.documents, strict=True):
+            item.setText(localized(document, lang))
         self.help_title.setText(_("Hier bekommen Sie Hilfe"))
         self.lotse_hint.setText(
             _("Ihr Anliegen betrifft mehrere Stellen. Der Lotse hilft Ihnen, alles zusammenzubringen.")

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication
 
 from kiosk.paths import assets_dir
 
-FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf")
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabicUI-Regular.ttf", "NotoSansArabicUI-Bold.ttf")
 FONT_FAMILY = "Noto Sans"
-FALLBACK_FAMILIES = ["Noto Sans Arabic"]
+FALLBACK_FAMILIES = ["Noto Sans Arabic UI"]  # the UI cut: Latin line heights (Noto Sans Arabic: 2.1 em)
 LARGE_TEXT_FACTOR = 1.3
 
 
@@ -132,6 +132,9 @@ def load_fonts() -> str:
     for name in FONT_FILES:
         QFontDatabase.addApplicationFont(str(assets_dir() / "fonts" / name))
     QFont.insertSubstitutions(FONT_FAMILY, FALLBACK_FAMILIES)
+    # The family before the first widget: one polished before the first look (a hidden nav
+    # button) keeps the family it resolved then; sizes follow the style sheet.
+    QGuiApplication.setFont(QFont(FONT_FAMILY))
     return FONT_FAMILY
 
 

@@ -7,10 +7,12 @@ composition root registers (new screens are covered automatically).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from kiosk.flow import Place, ScreenId
 from kiosk.i18n import LANGUAGES
+from kiosk.ui import theme
 from kiosk.ui.fit import clipped_texts, settle
 
 MODES = {
@@ -96,3 +98,26 @@ def test_every_interactive_widget_is_at_least_80_px_at_1080p(kiosk):
             if button.isVisible() and min(button.width(), button.height()) < 80:
                 small.append(f"{name}: {button.objectName()} {button.width()}x{button.height()}")
     assert small == []
+
+
+def _families(label: QLabel) -> set[str]:
+    layout = QTextLayout(label.text(), label.font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return {run.rawFont().familyName() for run in layout.glyphRuns()}
+
+
+@pytest.mark.parametrize("lang", ["de", "ar", "ru", "tr"])
+def test_every_text_is_set_in_the_bundled_fonts(kiosk, lang):
+    """Nothing may depend on the PC's fonts: a label polished before the first look once
+    kept the default family, and Arabic fell back to the system's DejaVu Sans."""
+    kiosk.window.set_language(lang)
+    bundled = {theme.FONT_FAMILY, *theme.FALLBACK_FAMILIES}
+    foreign = set()
+    for name, place in _places(kiosk):
+        _show(kiosk, place)
+        for label in kiosk.window.findChildren(QLabel):
+            if label.isVisible() and label.text().strip() and not _families(label) <= bundled:
+                foreign.add(f"{name}: {label.text()[:30]!r} in {sorted(_families(label) - bundled)}")
+    assert sorted(foreign) == []
