@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QWidget
 
 from kiosk.flow import Action, Flow, Place, ScreenId
 from kiosk.ui.screen import Screen
@@ -28,6 +28,7 @@ class Navigator(QStackedWidget):
         self.flow = flow
         self.factories = dict(factories)
         self.screens: dict[ScreenId, Screen] = {}
+        self._policies: dict[Screen, QSizePolicy] = {}
 
     def screen(self, screen_id: ScreenId) -> Screen:
         if screen_id not in self.screens:
@@ -35,6 +36,7 @@ class Navigator(QStackedWidget):
             screen.chosen.connect(self._on_chosen)
             screen.go_home.connect(self.home)
             screen.go_back.connect(self.back)
+            self._policies[screen] = screen.sizePolicy()
             self.addWidget(screen)
             self.screens[screen_id] = screen
         return self.screens[screen_id]
@@ -49,6 +51,11 @@ class Navigator(QStackedWidget):
         screen = self.screen(place.screen)
         if previous is not None and previous is not screen:
             previous.on_leave()
+            # QStackedLayout sizes by every page; an ignored one adds nothing, so the page
+            # scrolls by the screen on view only (after Home in Arabic at 1024x600 every
+            # later screen scrolled by Home's height)
+            previous.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        screen.setSizePolicy(self._policies[screen])
         screen.enter(place.params)
         self.setCurrentWidget(screen)
         self.place_changed.emit(place)
