@@ -14,40 +14,42 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk import crash, stats
-from kiosk.content.install import ensure_content_db
-from kiosk.content.store import ContentStore
+from kiosk import crash
 from kiosk.flow import Action, Flow, Place, ScreenId
 from kiosk.i18n import Translator
 from kiosk.notices import current_notice
-from kiosk.printing.pdfdoc import Paper
-from kiosk.printing.printers import Printer, make_printer
 from kiosk.settings import Settings
 from kiosk.state import open_state
-from kiosk.tickets import TicketService
 from kiosk.ui import theme
 from kiosk.ui.admin_gate import AdminGate
-from kiosk.ui.admin_work import AdminWorker
-from kiosk.ui.content_switch import ContentSwitcher
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.late_parts import LateParts
 from kiosk.ui.navigator import Navigator
-from kiosk.ui.print_service import PrintService
-from kiosk.ui.print_worker import PaperPrinter
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
-from kiosk.ui.status_reporter import StatusReporter
-from kiosk.ui.ticket_desk import TicketDesk
-from kiosk.ui.ticket_print import TicketPrinter
-from kiosk.ui.ticket_view import TicketTiming
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.content.store import ContentStore
+    from kiosk.printing.printers import Printer
+    from kiosk.stats import Event
+    from kiosk.tickets import TicketService
+    from kiosk.ui.admin_work import AdminWorker
+    from kiosk.ui.content_switch import ContentSwitcher
+    from kiosk.ui.print_service import PrintService
+    from kiosk.ui.print_worker import PaperPrinter
+    from kiosk.ui.status_reporter import StatusReporter
+    from kiosk.ui.ticket_desk import TicketDesk
 
 log = logging.getLogger(__name__)
 BACKGROUND_DELAY_MS = 2000
+LATE_PARTS_DELAY_MS = 100  # after Home's first paint
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,6 @@ class Kiosk:
     data_dir: Path
     settings: Settings
     tr: Translator
-    store: ContentStore
     flow: Flow
     navigator: Navigator
     window: KioskWindow
@@ -83,16 +84,39 @@ class Kiosk:
     specs: dict[ScreenId, ScreenSpec]
     state_db: sqlite3.Connection
     now: Callable[[], datetime]
-    printing: PrintService
-    tickets: TicketService
-    switcher: ContentSwitcher
-    checklist_printer: PaperPrinter  # checklists and handouts
-    ticket_desk: TicketDesk
-    admin_worker: AdminWorker | None = field(default=None)
-    admin_gate: AdminGate | None = field(default=None)
+    parts: LateParts  # what Home does not need, built when first used
+    admin_gate: AdminGate
     sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
     reporter: StatusReporter | None = field(default=None)
     exit_request: str | None = field(default=None)  # "restart" or "exit", set by the admin panel
+
+    @property
+    def store(self) -> ContentStore:
+        return self.parts.store
+
+    @property
+    def printing(self) -> PrintService:
+        return self.parts.printing
+
+    @property
+    def checklist_printer(self) -> PaperPrinter:  # checklists and handouts
+        return self.parts.checklist_printer
+
+    @property
+    def tickets(self) -> TicketService:
+        return self.parts.tickets
+
+    @property
+    def ticket_desk(self) -> TicketDesk:
+        return self.parts.ticket_desk
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.parts.switcher
+
+    @property
+    def admin_worker(self) -> AdminWorker:
+        return self.parts.admin_worker
 
     def request_exit(self, kind: str = "exit") -> None:
         """Leave the event loop; ``kiosk run`` then shuts down and, for "restart", replaces
@@ -105,9 +129,11 @@ class Kiosk:
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
         from kiosk.content.sync_runner import SyncRunner  # http, the bundle checks: not needed to show Home
+        from kiosk.ui.status_reporter import StatusReporter
 
         crash.rotate_logging(self.data_dir)
         self.window.refresh_read_aloud()
+        self.parts.build("store")  # content.db is in place before the sync and the status file read it
 
         self.sync = SyncRunner(
             self.data_dir,
@@ -121,25 +147,29 @@ class Kiosk:
         self.reporter.start()
 
     def shutdown(self) -> None:
+        """Stops and closes what was built (a part never used is not built now to close it)."""
+        built = self.parts.built
         self.idle.stop()
         self.navigator.wipe()  # screens stop their timers (e.g. the ticket's return to Home)
-        if self.admin_gate is not None:
-            self.admin_gate.close()
-        if self.admin_worker is not None:
+        self.admin_gate.close()
+        if built("admin_worker"):
             self.admin_worker.wait_idle(5)
             self.admin_worker.stop()
         if self.sync is not None:
             self.sync.stop()
         if self.reporter is not None:
             self.reporter.stop()
-        self.printing.wait(5000)
-        self.ticket_desk.close()
+        if built("printing"):
+            self.printing.wait(5000)
+        if built("ticket_desk"):
+            self.ticket_desk.close()
         self.window.allow_close = True
         self.window.close()
         # The window filters every event of the application; a closed kiosk must not go on
         # (a test run builds hundreds, and each left-over filter slowed every later event).
         QApplication.instance().removeEventFilter(self.window)
-        self.store.close()
+        if built("store"):
+            self.store.close()
         self.state_db.close()
 
 
@@ -167,101 +197,103 @@ def build_kiosk(
     """``printer`` replaces the one ``printer_backend`` names and ``clock`` the wall clock
     (an aware datetime; tests pass fakes at these boundaries)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    store = ContentStore(ensure_content_db(data_dir))
     state_db = open_state(data_dir)
     zone = ZoneInfo(settings.timezone)
 
     def now() -> datetime:
         return clock() if clock is not None else datetime.now(zone)
 
+    def configured_printer() -> Printer:
+        from kiosk.printing.printers import make_printer
+
+        return printer or make_printer(settings, data_dir, _qt_printer)
+
     default_language = language or settings.default_language
     tr = Translator(default_language)
     flow = Flow(default_language)
-    printing = PrintService(printer or make_printer(settings, data_dir, _qt_printer))
-    tickets = TicketService(state_db, settings.timezone)
-    switcher = ContentSwitcher(store)
-    # issuing and recording tickets waits for state.db's write lock: a worker with its own connection
-    ticket_desk = TicketDesk(
-        lambda: open_state(data_dir), TicketPrinter(printing, settings.timezone), settings.timezone
-    )
-    ticket_timing = TicketTiming(settings.ticket_return_s, settings.ticket_fault_return_s, settings.ticket_print_wait_s)
+    navigator_ref: list[Navigator] = []
+
+    def wire_switcher(switcher: ContentSwitcher) -> None:
+        # The admin panel is no visitor session either: fresh content may switch in there.
+        switcher.on_place(flow.current.screen in (ScreenId.HOME, ScreenId.ADMIN))
+        switcher.switched.connect(
+            lambda: navigator_ref[0].show_place(flow.current) if flow.current.screen is ScreenId.HOME else None
+        )
+
+    parts = LateParts(data_dir, settings, state_db, configured_printer, wire_switcher)
 
     def notice() -> str | None:
         current = current_notice(state_db, now())
         return current.text if current else None
 
     window_ref: list[KioskWindow] = []
-    checklist_printer = PaperPrinter(printing, Paper(settings.handout_paper))
     kiosk_ref: list[Kiosk] = []
     started_at = now()
-    admin_worker = AdminWorker(data_dir)
     admin_gate = AdminGate(settings.admin_timeout_s, now)
     staff_tr = Translator("de")  # the staff area is German only, whatever the visitor chose
 
-    def count(event: stats.Event, key: str) -> None:
+    def count(event: Event, key: str) -> None:
+        from kiosk import stats
+
         stats.record(state_db, event, key, now())
+
+    def count_no_result() -> None:
+        from kiosk.stats import Event
+
+        count(Event.SEARCH_NO_RESULT, "")
 
     def set_language(code: str) -> None:
         window_ref[0].set_language(code)
 
+    def ticket_screen(cls: type[Screen]) -> Screen:
+        from kiosk.ui.ticket_view import TicketTiming
+
+        timing = TicketTiming(settings.ticket_return_s, settings.ticket_fault_return_s, settings.ticket_print_wait_s)
+        return cls(tr, parts.store, parts.tickets, parts.ticket_desk, now, settings.timezone, timing)
+
     specs: dict[ScreenId, ScreenSpec] = {
         ScreenId.HOME: ScreenSpec("home.HomeScreen", lambda cls: cls(tr, notice, set_language)),
-        ScreenId.SITUATIONS: ScreenSpec("situations.SituationsScreen", lambda cls: cls(tr, store)),
-        ScreenId.SERVICES: ScreenSpec("services.ServicesScreen", lambda cls: cls(tr, store)),
+        ScreenId.SITUATIONS: ScreenSpec("situations.SituationsScreen", lambda cls: cls(tr, parts.store)),
+        ScreenId.SERVICES: ScreenSpec("services.ServicesScreen", lambda cls: cls(tr, parts.store)),
         ScreenId.SERVICE: ScreenSpec(
             "service.ServiceScreen",
-            lambda cls: cls(tr, store, checklist_printer, now, settings.timezone, count),
+            lambda cls: cls(tr, parts.store, parts.checklist_printer, now, settings.timezone, count),
         ),
-        ScreenId.OFFICE: ScreenSpec("office.OfficeScreen", lambda cls: cls(tr, store, now, settings.timezone)),
-        ScreenId.ONLINE: ScreenSpec("online.OnlineScreen", lambda cls: cls(tr, store)),
+        ScreenId.OFFICE: ScreenSpec("office.OfficeScreen", lambda cls: cls(tr, parts.store, now, settings.timezone)),
+        ScreenId.ONLINE: ScreenSpec("online.OnlineScreen", lambda cls: cls(tr, parts.store)),
         ScreenId.ONLINE_SERVICE: ScreenSpec(
-            "online_service.OnlineServiceScreen", lambda cls: cls(tr, store, checklist_printer)
+            "online_service.OnlineServiceScreen", lambda cls: cls(tr, parts.store, parts.checklist_printer)
         ),
-        ScreenId.GUIDES: ScreenSpec("guides.GuidesScreen", lambda cls: cls(tr, store)),
-        ScreenId.GUIDE: ScreenSpec("guide.GuideScreen", lambda cls: cls(tr, store, checklist_printer)),
+        ScreenId.GUIDES: ScreenSpec("guides.GuidesScreen", lambda cls: cls(tr, parts.store)),
+        ScreenId.GUIDE: ScreenSpec("guide.GuideScreen", lambda cls: cls(tr, parts.store, parts.checklist_printer)),
         ScreenId.SEARCH: ScreenSpec(
             "search.SearchScreen",
-            lambda cls: cls(tr, store, on_no_result=lambda: count(stats.Event.SEARCH_NO_RESULT, "")),
+            lambda cls: cls(tr, parts.store, on_no_result=count_no_result),
         ),
-        ScreenId.TICKET: ScreenSpec(
-            "ticket.TicketScreen",
-            lambda cls: cls(tr, store, tickets, ticket_desk, now, settings.timezone, ticket_timing),
-        ),
-        ScreenId.OUT_OF_ORDER: ScreenSpec("out_of_order.OutOfOrderScreen", lambda cls: cls(tr, store)),
+        ScreenId.TICKET: ScreenSpec("ticket.TicketScreen", ticket_screen),
+        ScreenId.OUT_OF_ORDER: ScreenSpec("out_of_order.OutOfOrderScreen", lambda cls: cls(tr, parts.store)),
         ScreenId.ADMIN_PIN: ScreenSpec(
-            "admin_pin.AdminPinScreen", lambda cls: cls(staff_tr, admin_worker, admin_gate, now, settings.timezone)
+            "admin_pin.AdminPinScreen",
+            lambda cls: cls(staff_tr, parts.admin_worker, admin_gate, now, settings.timezone),
         ),
         ScreenId.ADMIN: ScreenSpec(
             "admin.AdminScreen", lambda cls: _admin_screen(cls, kiosk_ref[0], staff_tr, started_at)
         ),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
+    navigator_ref.append(navigator)
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
     window = KioskWindow(flow, tr, navigator, idle, ReadAloud(settings.speech_engine))
     window_ref.append(window)
-    kiosk = Kiosk(
-        data_dir,
-        settings,
-        tr,
-        store,
-        flow,
-        navigator,
-        window,
-        idle,
-        specs,
-        state_db,
-        now,
-        printing,
-        tickets,
-        switcher,
-        checklist_printer,
-        ticket_desk,
-        admin_worker,
-        admin_gate,
-    )
+    kiosk = Kiosk(data_dir, settings, tr, flow, navigator, window, idle, specs, state_db, now, parts, admin_gate)
     kiosk_ref.append(kiosk)
-    # The admin panel is no visitor session either: fresh content may switch in there.
-    navigator.place_changed.connect(lambda place: switcher.on_place(place.screen in (ScreenId.HOME, ScreenId.ADMIN)))
+    navigator.place_changed.connect(
+        lambda place: (
+            parts.switcher.on_place(place.screen in (ScreenId.HOME, ScreenId.ADMIN))
+            if parts.built("switcher")
+            else None
+        )
+    )
 
     # The admin panel has its own timeout; the visitor idle warning must not end it earlier.
     def on_admin_place(place: Place) -> None:
@@ -271,9 +303,6 @@ def build_kiosk(
 
     navigator.place_changed.connect(on_admin_place)
     admin_gate.expired.connect(lambda: window.end_session() if flow.current.screen is ScreenId.ADMIN else None)
-    switcher.switched.connect(
-        lambda: navigator.show_place(flow.current) if flow.current.screen is ScreenId.HOME else None
-    )
     navigator.show_place(flow.current)  # styled by the window's first resize (show)
     return kiosk
 
@@ -331,7 +360,9 @@ def show(kiosk: Kiosk, fullscreen: bool) -> None:
         window.resize(1280, 800)
         window.show()
     kiosk.idle.start()
-    # Sync, status file and warm-ups start once Home is on screen: a visitor never waits for them.
+    # The rest of the kiosk, then sync, status file and warm-ups, once Home is on screen: a
+    # visitor never waits for them.
+    kiosk.parts.build_all_soon(LATE_PARTS_DELAY_MS)
     QTimer.singleShot(BACKGROUND_DELAY_MS, kiosk.start_background)
 
 

@@ -80,13 +80,17 @@ class BigButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus ring on a kiosk
         if role:
             set_role(self, role)
+        # The label's tone before its first polish: theming it then needs no re-polish (and
+        # start-up no QStyle, whose Python enums are ~5 ms to create).
+        self._label.setProperty("tone", self.tone)
+        self._label.setProperty("active", False)
+        self._label_look: tuple[str, bool] | None = (self.tone, False)
         self._colours: tuple[str, str] = ("#000000", "#000000")
         self._icon_px = 0
         self._icon_state: tuple[str, str, int] | None = None
-        self._tone = ""  # set by apply_theme: until then the label keeps the plain QLabel look
+        self._tone = self.tone  # apply_theme follows a later change of role
         self._touch_min = 0
         self._themed: tuple | None = None
-        self._label_look: tuple[str, bool] | None = None
         self.toggled.connect(lambda _on: self._sync_state())
         self.pressed.connect(self._sync_state)
         self.released.connect(self._sync_state)
@@ -139,7 +143,8 @@ class BigButton(QPushButton):
             self._label_look = look
             self._label.setProperty("tone", self._tone)
             self._label.setProperty("active", active)
-            self._label.style().polish(self._label)  # drops the label's cached rules (no unpolish needed)
+            if self._label.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self._label.style().polish(self._label)  # drops the label's cached rules (no unpolish needed)
         state = (colour, self.icon_name, self._icon_px)
         if state == self._icon_state:
             return

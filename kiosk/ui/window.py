@@ -228,7 +228,9 @@ class KioskWindow(QWidget):
 
     def _on_place(self, place: Place) -> None:
         self.read_aloud.stop()
-        if self.navigator.current_screen is not None:
+        if self._look is not None and self.navigator.current_screen is not None:
+            # (before the first look, at the first real size, there is nothing to theme for:
+            # Home built at start would render its icons twice)
             self.theme_buttons(self.navigator.current_screen)
         on_home = place.screen is ScreenId.HOME
         self.navbar.set_on_home(on_home)

@@ -8,6 +8,7 @@ from kiosk.ui.status_reporter import StatusReporter
 
 
 def test_running_kiosk_writes_status_json_with_versions_and_printer_state(qtbot, kiosk, data_dir):
+    assert kiosk.store.meta().content_version >= 1  # a running kiosk builds its store right after Home shows
     reporter = StatusReporter(data_dir, kiosk.printing, kiosk.now, kiosk.settings.timezone)
     reporter.start()
     path = data_dir / "status.json"

@@ -1,0 +1,123 @@
+"""The kiosk's parts that Home does not need: content store, printing, tickets, content switch.
+
+Each is built on first use (a tap on "Stelle finden" builds the store), or else one at a time
+in the event loop's free moments after Home shows (``build_all_soon``). Their imports and
+set-up were ~30 ms before Home could show (see benchmarks/startup.py); built one per event
+loop pass, none of them holds up a tap for longer than a frame. The composition root
+(``kiosk.app``) says what each part is made of; this module only decides when.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from kiosk.settings import Settings
+
+if TYPE_CHECKING:
+    from kiosk.content.store import ContentStore
+    from kiosk.printing.printers import Printer
+    from kiosk.tickets import TicketService
+    from kiosk.ui.admin_work import AdminWorker
+    from kiosk.ui.content_switch import ContentSwitcher
+    from kiosk.ui.print_service import PrintService
+    from kiosk.ui.print_worker import PaperPrinter
+    from kiosk.ui.ticket_desk import TicketDesk
+
+log = logging.getLogger(__name__)
+BUILD_ORDER = ("store", "printing", "checklist_printer", "tickets", "ticket_desk", "switcher", "admin_worker")
+
+
+class LateParts:
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        state_db: sqlite3.Connection,
+        make_printer: Callable[[], Printer],
+        on_switcher: Callable[[ContentSwitcher], None],
+    ) -> None:
+        """``make_printer`` gives the configured printer; ``on_switcher`` wires the content
+        switch into the window once it exists."""
+        self.data_dir, self.settings, self.state_db = data_dir, settings, state_db
+        self._make_printer = make_printer
+        self._on_switcher = on_switcher
+
+    def built(self, name: str) -> bool:
+        """Whether ``name`` exists yet (shutting down closes only what was built)."""
+        return name in self.__dict__
+
+    def build(self, *names: str) -> None:
+        """Build these parts now, if they are not yet."""
+        for name in names:
+            getattr(self, name)
+
+    def build_all_soon(self, delay_ms: int) -> None:
+        """Build the parts not yet used one per event loop pass, starting after ``delay_ms``."""
+        QTimer.singleShot(delay_ms, self._build_next)
+
+    def _build_next(self) -> None:
+        for name in BUILD_ORDER:
+            if not self.built(name):
+                self.build(name)
+                QTimer.singleShot(0, self._build_next)
+                return
+        log.debug("all parts built")
+
+    @cached_property
+    def store(self) -> ContentStore:
+        from kiosk.content.install import ensure_content_db
+        from kiosk.content.store import ContentStore
+
+        return ContentStore(ensure_content_db(self.data_dir))
+
+    @cached_property
+    def printing(self) -> PrintService:
+        from kiosk.ui.print_service import PrintService
+
+        return PrintService(self._make_printer())
+
+    @cached_property
+    def checklist_printer(self) -> PaperPrinter:
+        """Checklists and handouts (queue tickets go through ``ticket_desk``)."""
+        from kiosk.printing.pdfdoc import Paper
+        from kiosk.ui.print_worker import PaperPrinter
+
+        return PaperPrinter(self.printing, Paper(self.settings.handout_paper))
+
+    @cached_property
+    def tickets(self) -> TicketService:
+        from kiosk.tickets import TicketService
+
+        return TicketService(self.state_db, self.settings.timezone)
+
+    @cached_property
+    def ticket_desk(self) -> TicketDesk:
+        """Issuing and recording tickets waits for state.db's write lock: a worker with its
+        own connection."""
+        from kiosk.state import open_state
+        from kiosk.ui.ticket_desk import TicketDesk
+        from kiosk.ui.ticket_print import TicketPrinter
+
+        timezone = self.settings.timezone
+        return TicketDesk(lambda: open_state(self.data_dir), TicketPrinter(self.printing, timezone), timezone)
+
+    @cached_property
+    def switcher(self) -> ContentSwitcher:
+        from kiosk.ui.content_switch import ContentSwitcher
+
+        switcher = ContentSwitcher(self.store)
+        self._on_switcher(switcher)
+        return switcher
+
+    @cached_property
+    def admin_worker(self) -> AdminWorker:
+        from kiosk.ui.admin_work import AdminWorker
+
+        return AdminWorker(self.data_dir)
