@@ -30,6 +30,16 @@ frozen=$(find "$tmp/frozen" -name '*.png' | wc -l)
 venv=$(find "$tmp/venv" -name '*.png' | wc -l)
 echo "frozen: $frozen PNGs, venv: $venv PNGs"
 [ "$frozen" -gt 0 ] && [ "$frozen" -eq "$venv" ] || { echo "screenshot count differs"; exit 1; }
+# and paints them alike: a missing font, icon or image plugin would still give a PNG
+uv run python - "$tmp" <<'PY'
+import sys
+from PySide6.QtGui import QImage
+for shot in ("de-home.png", "ar-home.png", "de-situations.png", "de-service-offices.png"):
+    frozen, venv = (QImage(f"{sys.argv[1]}/{side}/{shot}") for side in ("frozen", "venv"))
+    if frozen.isNull() or frozen != venv:
+        sys.exit(f"{shot}: the frozen app paints it differently")
+print("frozen and venv paint Home, a list and a service page alike")
+PY
 
 echo "== size"
 du -sm dist/kiosk

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 
 from kiosk.paths import assets_dir
 
@@ -23,24 +22,21 @@ def svg_bytes(name: str) -> bytes | None:
 
 
 def svg_pixmap(svg: bytes, size: int, colour: str | None = None) -> QPixmap:
-    """Render SVG bytes to a square pixmap, optionally recoloured (icons follow the theme)."""
-    renderer = QSvgRenderer(QByteArray(svg))
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view = renderer.viewBoxF()
-    if view.width() > 0 and view.height() > 0:
-        ratio = min(size / view.width(), size / view.height())
-        w, h = view.width() * ratio, view.height() * ratio
-        renderer.render(painter, QRectF((size - w) / 2, (size - h) / 2, w, h))
-    else:
-        renderer.render(painter)
+    """Render SVG bytes to fit a ``size`` square (aspect ratio kept), optionally in one colour.
+
+    Qt's SVG image plugin renders it, all in C++; the colour is a ``fill`` on the root element,
+    which the icons' paths inherit (painting with a QPainter from Python instead created
+    QPainter's enums, ~2 ms of start-up, and imported QtSvg's bindings)."""
     if colour:
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(pixmap.rect(), QColor(colour))
-    painter.end()
-    return pixmap
+        svg = svg.replace(b"<svg", f'<svg fill="{colour}"'.encode(), 1)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(svg))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    natural = reader.size()
+    fit = QSize(size, size)
+    reader.setScaledSize(natural.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio) if not natural.isEmpty() else fit)
+    return QPixmap.fromImage(reader.read())
 
 
 @lru_cache(maxsize=512)
