@@ -149,6 +149,7 @@ class Kiosk:
     def shutdown(self) -> None:
         """Stops and closes what was built (a part never used is not built now to close it)."""
         built = self.parts.built
+        self.parts.wait_for_content_check(10)
         self.idle.stop()
         self.navigator.wipe()  # screens stop their timers (e.g. the ticket's return to Home)
         self.admin_gate.close()

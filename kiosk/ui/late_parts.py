@@ -3,15 +3,19 @@
 Each is built on first use (a tap on "Stelle finden" builds the store), or else one at a time
 in the event loop's free moments after Home shows (``build_all_soon``). Their imports and
 set-up were ~30 ms before Home could show (see benchmarks/startup.py); built one per event
-loop pass, none of them holds up a tap for longer than a frame. The composition root
-(``kiosk.app``) says what each part is made of; this module only decides when.
+loop pass, none of them holds up a tap for longer than a frame. content.db's integrity check
+reads the whole file (~60 ms for 20,000 services on the dev VM, more on a slow PC), so it runs
+in a worker thread meanwhile. The composition root (``kiosk.app``) says what each part is
+made of; this module only decides when.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, wait
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +35,9 @@ if TYPE_CHECKING:
     from kiosk.ui.ticket_desk import TicketDesk
 
 log = logging.getLogger(__name__)
-BUILD_ORDER = ("store", "printing", "checklist_printer", "tickets", "ticket_desk", "switcher", "admin_worker")
+BUILD_ORDER = ("printing", "checklist_printer", "tickets", "ticket_desk", "admin_worker", "store", "switcher")
+NEED_CONTENT = {"store", "switcher"}  # wait for the content check without blocking the event loop
+CHECK_POLL_MS = 20
 
 
 class LateParts:
@@ -48,6 +54,7 @@ class LateParts:
         self.data_dir, self.settings, self.state_db = data_dir, settings, state_db
         self._make_printer = make_printer
         self._on_switcher = on_switcher
+        self._content_db: Future[Path] | None = None
 
     def built(self, name: str) -> bool:
         """Whether ``name`` exists yet (shutting down closes only what was built)."""
@@ -59,12 +66,42 @@ class LateParts:
             getattr(self, name)
 
     def build_all_soon(self, delay_ms: int) -> None:
-        """Build the parts not yet used one per event loop pass, starting after ``delay_ms``."""
-        QTimer.singleShot(delay_ms, self._build_next)
+        """After ``delay_ms`` (Home painted), check content.db in a worker thread and build the
+        parts not yet used, one per event loop pass."""
+        QTimer.singleShot(delay_ms, self._start_building)
+
+    def _start_building(self) -> None:
+        self.check_content_in_background()
+        self._build_next()
+
+    def check_content_in_background(self) -> None:
+        if self._content_db is not None or self.built("store"):
+            return
+        future: Future[Path] = Future()
+
+        def check() -> None:
+            from kiosk.content.install import ensure_content_db
+
+            try:
+                future.set_result(ensure_content_db(self.data_dir))
+            except BaseException as exc:  # raised again where the store is built
+                future.set_exception(exc)
+
+        self._content_db = future
+        threading.Thread(target=check, name="content-check", daemon=True).start()
+
+    def wait_for_content_check(self, timeout_s: float) -> None:
+        """Shutting down: a first start may be writing content.db from the default content."""
+        if self._content_db is not None:
+            wait([self._content_db], timeout_s)
 
     def _build_next(self) -> None:
+        checking = self._content_db is not None and not self._content_db.done()
         for name in BUILD_ORDER:
             if not self.built(name):
+                if checking and name in NEED_CONTENT:
+                    QTimer.singleShot(CHECK_POLL_MS, self._build_next)
+                    return
                 self.build(name)
                 QTimer.singleShot(0, self._build_next)
                 return
@@ -72,10 +109,12 @@ class LateParts:
 
     @cached_property
     def store(self) -> ContentStore:
+        """On a tap before the check is done, waits for it (it never blocked less before)."""
         from kiosk.content.install import ensure_content_db
         from kiosk.content.store import ContentStore
 
-        return ContentStore(ensure_content_db(self.data_dir))
+        path = self._content_db.result() if self._content_db is not None else ensure_content_db(self.data_dir)
+        return ContentStore(path)
 
     @cached_property
     def printing(self) -> PrintService:

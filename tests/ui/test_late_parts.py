@@ -43,6 +43,29 @@ def test_shown_kiosk_builds_the_rest_one_part_per_event_loop_pass(qtbot, qapp, d
         kiosk.shutdown()
 
 
+def test_the_content_check_runs_in_a_worker_thread_while_home_answers(qtbot, qapp, data_dir, monkeypatch):
+    import threading
+
+    from kiosk.content import install
+
+    threads: list[str] = []
+    real_check = install.ensure_content_db
+
+    def spy(folder: Path) -> Path:  # the real check, noting where it ran
+        threads.append(threading.current_thread().name)
+        return real_check(folder)
+
+    monkeypatch.setattr(install, "ensure_content_db", spy)
+    kiosk = _build(data_dir)
+    try:
+        show(kiosk, fullscreen=False)
+        qtbot.waitUntil(lambda: kiosk.parts.built("switcher"), timeout=5000)
+        assert threads == ["content-check"]
+        assert kiosk.store.meta().content_version >= 1
+    finally:
+        kiosk.shutdown()
+
+
 def test_a_tap_before_the_parts_are_built_builds_what_the_next_screen_needs(qtbot, qapp, data_dir):
     kiosk = _build(data_dir)
     try:
