@@ -91,6 +91,16 @@ def test_tapping_w_o_h_n_shows_wohngeld_and_tapping_it_opens_its_service_page(qt
     assert title is not None and title.text() == "Wohngeld"
 
 
+def test_typing_wohngelt_with_a_typo_puts_wohngeld_first(qtbot, kiosk):
+    # GIVEN Home WHEN the visitor taps Suche and types "wohngelt" on the screen keyboard
+    screen = _open_search(qtbot, kiosk)
+    _type(qtbot, kiosk, "wohngelt")
+    # THEN the first result row is Wohngeld (one letter off, still found and ranked first)
+    rows = _visible_results(screen)
+    assert rows and rows[0].text() == "Wohngeld"
+    assert not screen.no_match.isVisibleTo(screen)
+
+
 def test_results_follow_every_keystroke_and_never_exceed_the_row_limit(qtbot, kiosk):
     screen = _open_search(qtbot, kiosk)
     _type(qtbot, kiosk, "w")
