@@ -94,6 +94,7 @@ def main() -> None:
         after_replace=kiosk.switcher.after_replace,
         plan=once,
     )
+    last[0] = time.perf_counter()  # the first gap is the first beat's, not the set-up above
     heartbeat.start()
     if args.idle_seconds > 0:  # the same heartbeat with no sync: what the load alone does
         QTimer.singleShot(int(args.idle_seconds * 1000), lambda: app.exit(0))
