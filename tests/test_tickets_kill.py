@@ -37,13 +37,13 @@ for _ in sys.stdin:
             break
     if os.fork() == 0:
         try:  # a worker never returns into this loop: it would read the test's lines as a second spawner
-            service = TicketService(open_state(Path(sys.argv[1])))
             while True:  # report only once issuing is under way, so the kill lands mid-loop
-                try:
+                try:  # opening checks the schema, which may wait for the lock as well
+                    service = TicketService(open_state(Path(sys.argv[1])))
                     service.issue(cat, now)
                     break
                 except sqlite3.OperationalError:  # the lock stayed busy past the timeout on a loaded box
-                    pass
+                    time.sleep(0.001)
             os.write(1, b"%d\\n" % os.getpid())
             while True:  # a tight loop, with a breath so the other worker is not starved of the lock
                 try:
@@ -51,6 +51,8 @@ for _ in sys.stdin:
                 except sqlite3.OperationalError:
                     pass
                 time.sleep(0.0005)
+        except BaseException as exc:  # say so: a worker that never reports would leave the test waiting
+            os.write(1, f"worker failed: {exc!r}\\n".encode())
         finally:
             os._exit(1)
 """
@@ -69,7 +71,9 @@ def test_sigkill_at_random_moments_never_duplicates_or_skips_a_number(data_dir: 
         while kills < KILLS:
             spawner.stdin.write("go\ngo\n")
             spawner.stdin.flush()
-            pids = [int(spawner.stdout.readline()), int(spawner.stdout.readline())]
+            lines = [spawner.stdout.readline(), spawner.stdout.readline()]
+            assert all(line.strip().isdigit() for line in lines), lines
+            pids = [int(line) for line in lines]
             # WHEN each is killed with SIGKILL after a short random time, mid-issue
             for pid in pids:
                 time.sleep(rng.uniform(0.0, 0.01))
