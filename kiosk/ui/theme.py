@@ -215,7 +215,7 @@ def stylesheet(p: Palette, m: Metrics) -> str:
     {button_labels}
     QPushButton:focus {{ outline: none; border-color: {p.focus}; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
-    QScrollBar:vertical {{ width: {m.px(22)}px; background: {p.window}; }}
+    QScrollBar:vertical {{ width: {m.px(36)}px; margin: 0 {m.px(7)}px; background: {p.window}; }}
     QScrollBar::handle:vertical {{ background: {p.muted}; border-radius: {m.px(10)}px; min-height: {m.px(60)}px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
     QLineEdit {{ background: {p.surface}; color: {p.text}; border: {max(2, m.px(3))}px solid {p.border};
