@@ -15,7 +15,6 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, wait
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +24,8 @@ from PySide6.QtCore import QTimer
 from kiosk.settings import Settings
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from kiosk.content.store import ContentStore
     from kiosk.printing.printers import Printer
     from kiosk.tickets import TicketService
@@ -77,6 +78,8 @@ class LateParts:
     def check_content_in_background(self) -> None:
         if self._content_db is not None or self.built("store"):
             return
+        from concurrent.futures import Future
+
         future: Future[Path] = Future()
 
         def check() -> None:
@@ -93,6 +96,8 @@ class LateParts:
     def wait_for_content_check(self, timeout_s: float) -> None:
         """Shutting down: a first start may be writing content.db from the default content."""
         if self._content_db is not None:
+            from concurrent.futures import wait
+
             wait([self._content_db], timeout_s)
 
     def _build_next(self) -> None:
