@@ -43,7 +43,7 @@ class HomeScreen(Screen):
         self.ticket.clicked.connect(lambda: self.choose(Action.TAKE_TICKET))
         self.online.clicked.connect(lambda: self.choose(Action.ONLINE))
         self.search.clicked.connect(lambda: self.choose(Action.SEARCH))
-        self.languages = LanguagePicker(columns=4, current=tr.code)
+        self.languages = LanguagePicker(columns=4)
         self.languages.picked.connect(set_language)
         self.language_label = WrapLabel("muted")
 

@@ -12,9 +12,7 @@ from kiosk.ui.widgets import BigButton, WrapLabel
 class LanguagePicker(QWidget):
     picked = Signal(str)
 
-    def __init__(self, columns: int = 4, current: str = "", parent: QWidget | None = None) -> None:
-        """``current``: checked from the start, before the buttons are first polished (a later
-        check re-polishes a label, which creates QStyle's enums: ~5 ms of start-up)."""
+    def __init__(self, columns: int = 4, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -24,7 +22,6 @@ class LanguagePicker(QWidget):
             button = BigButton()
             button.setObjectName(f"lang-{lang.code}")
             button.setCheckable(True)
-            button.setChecked(lang.code == current)
             button.setText(lang.native_name)
             button.label().setAlignment(Qt.AlignmentFlag.AlignCenter)
             # Each name is shown in its own direction, whatever the current layout direction.

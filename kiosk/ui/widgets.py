@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -144,7 +144,10 @@ class BigButton(QPushButton):
             self._label.setProperty("tone", self._tone)
             self._label.setProperty("active", active)
             if self._label.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-                self._label.style().polish(self._label)  # drops the label's cached rules (no unpolish needed)
+                # drops the label's cached rules; the Polish event has Qt call its style in C++
+                # (``style().polish`` from Python created QStyle's 13 Python enums, ~5 ms, on
+                # the first press or check)
+                QCoreApplication.sendEvent(self._label, QEvent(QEvent.Type.Polish))
         state = (colour, self.icon_name, self._icon_px)
         if state == self._icon_state:
             return

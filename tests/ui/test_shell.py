@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QCloseEvent, QColor, QIcon
+from PySide6.QtGui import QCloseEvent, QColor, QIcon, QPalette
 
 from kiosk.flow import ScreenId
+from kiosk.ui import theme
 from kiosk.ui.widgets import BigButton
 
 
@@ -145,3 +146,24 @@ def test_every_screen_the_flow_leads_to_is_registered_in_the_composition_root(ki
 
     # THEN each has a screen: no tap can lead to a screen that does not exist
     assert set(TRANSITIONS.values()) - set(kiosk.specs) == set()
+
+
+def test_pressing_or_checking_a_big_button_recolours_its_label(qtbot, kiosk):
+    # GIVEN Home WHEN "Stelle finden" is held down, and a language button is checked
+    # THEN each label takes its style sheet's active colour, and the rest colour again after
+    home = kiosk.navigator.current_screen
+    rest, active = theme.button_text_colours(kiosk.window.palette_)["primary"]
+
+    def colour(button) -> str:
+        return button.label().palette().color(QPalette.ColorRole.WindowText).name().upper()
+
+    assert colour(home.find) == rest.upper()
+    qtbot.mousePress(home.find, Qt.MouseButton.LeftButton)
+    assert colour(home.find) == active.upper()
+    qtbot.mouseRelease(home.find, Qt.MouseButton.LeftButton)
+    assert colour(home.find) == rest.upper()
+    english = home.languages.buttons["en"]
+    idle, checked = theme.button_text_colours(kiosk.window.palette_)["secondary"]
+    assert colour(english) == idle.upper()
+    english.setChecked(True)
+    assert colour(english) == checked.upper()
