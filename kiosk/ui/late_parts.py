@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +38,13 @@ log = logging.getLogger(__name__)
 BUILD_ORDER = ("printing", "checklist_printer", "tickets", "ticket_desk", "admin_worker", "store", "switcher")
 NEED_CONTENT = {"store", "switcher"}  # wait for the content check without blocking the event loop
 CHECK_POLL_MS = 20
+
+
+def _checked_content_db(data_dir: Path) -> Path:
+    """In the worker thread: the import too (the install and swap modules are ~5 ms)."""
+    from kiosk.content.install import ensure_content_db
+
+    return ensure_content_db(data_dir)
 
 
 class LateParts:
@@ -78,20 +84,11 @@ class LateParts:
     def check_content_in_background(self) -> None:
         if self._content_db is not None or self.built("store"):
             return
-        from concurrent.futures import Future
+        from concurrent.futures import ThreadPoolExecutor
 
-        future: Future[Path] = Future()
-
-        def check() -> None:
-            from kiosk.content.install import ensure_content_db
-
-            try:
-                future.set_result(ensure_content_db(self.data_dir))
-            except BaseException as exc:  # raised again where the store is built
-                future.set_exception(exc)
-
-        self._content_db = future
-        threading.Thread(target=check, name="content-check", daemon=True).start()
+        pool = ThreadPoolExecutor(1, thread_name_prefix="content-check")
+        self._content_db = pool.submit(_checked_content_db, self.data_dir)
+        pool.shutdown(wait=False)  # its thread ends with this one job
 
     def wait_for_content_check(self, timeout_s: float) -> None:
         """Shutting down: a first start may be writing content.db from the default content."""

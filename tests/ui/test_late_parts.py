@@ -72,7 +72,7 @@ def test_the_content_check_runs_in_a_worker_thread_while_home_answers(qtbot, qap
     try:
         show(kiosk, fullscreen=False)
         qtbot.waitUntil(lambda: kiosk.parts.built("switcher"), timeout=5000)
-        assert threads == ["content-check"]
+        assert len(threads) == 1 and threads[0].startswith("content-check")
         assert kiosk.store.meta().content_version >= 1
     finally:
         kiosk.shutdown()
