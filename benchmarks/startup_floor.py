@@ -1,0 +1,121 @@
+"""What a window pays before it is a kiosk: startup.py's bare window, then that window with
+each thing it skips and no touch-screen app can, then the kiosk; all in one run.
+
+startup.py's goal compares the kiosk with a window that shows no text and touches no Qt
+enum. This script measures, the same way (process start -> READY=1), what that bare window
+costs once it (1) shows one label in the kiosk's bundled fonts (the font database is built
+on the first font, the text is shaped), (2) also centres it (the first use of the ``Qt``
+namespace makes PySide6 create its 93 Python enums), (3) also imports what ``kiosk run``
+needs from the standard library before Home (argparse for its command line, logging for the
+crash log, sqlite3 for state.db, zoneinfo for the office's hours, dataclasses). The gap
+between (3) and the kiosk is what the kiosk's own code costs.
+
+``--instructions`` counts each process's instructions under valgrind's callgrind instead
+(one start each, SIGTERM right after READY=1): the same figure on a busy or a quiet box,
+to within ~0.1 %, where wall-clock medians of the same command drift by 5-10 % here.
+
+    uv run python benchmarks/startup_floor.py [--runs 21] [--instructions]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from startup import BARE, ROOT, time_to_ready
+
+SHOW = "w.show()"
+FONTS = (
+    "from PySide6.QtGui import QFont, QFontDatabase\n"
+    "from PySide6.QtWidgets import QLabel\n"
+    "for name in ('NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSansArabicUI-Regular.ttf',"
+    " 'NotoSansArabicUI-Bold.ttf'):\n"
+    f"    QFontDatabase.addApplicationFont({str(ROOT / 'assets' / 'fonts')!r} + '/' + name)\n"
+    "app.setFont(QFont('Noto Sans'))\n"
+    "label = QLabel('Stelle finden', w); label.resize(1280, 800)\n"
+)
+CENTRED = "from PySide6.QtCore import Qt\nlabel.setAlignment(Qt.AlignmentFlag.AlignCenter)\n"
+STDLIB = "import argparse, dataclasses, logging, sqlite3, zoneinfo\n"
+
+
+def with_parts(*, text: bool = False, centred: bool = False, stdlib: bool = False) -> str:
+    """startup.py's bare window with the parts asked for; the same script when none is."""
+    assert SHOW in BARE and BARE.startswith("\nimport os, socket, sys\n")
+    before_show = (FONTS if text else "") + (CENTRED if centred else "")
+    script = BARE.replace(SHOW, f"\n{before_show}{SHOW}" if before_show else SHOW)
+    return script.replace("import os, socket, sys\n", "import os, socket, sys\n" + STDLIB, 1) if stdlib else script
+
+
+def instructions(cmd: list[str], env: dict[str, str], folder: Path) -> int:
+    """Instructions from process start to READY=1, counted by callgrind."""
+    path = folder / "notify"
+    path.unlink(missing_ok=True)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(str(path))
+        sock.settimeout(300)
+        valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
+        env = env | {"NOTIFY_SOCKET": str(path)}
+        proc = subprocess.Popen(valgrind, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        while not sock.recv(4096).startswith(b"READY=1"):
+            pass
+        proc.send_signal(signal.SIGTERM)  # neither handles it: callgrind writes its totals
+        stderr = proc.communicate()[1]
+    found = re.search(r"Collected : (\d+)", stderr)
+    if found is None:
+        raise RuntimeError(f"callgrind gave no total: {stderr[-400:]}")
+    return int(found.group(1))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead of time")
+    args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (Debian package valgrind)")
+    folder = Path(tempfile.mkdtemp(prefix="kf-", dir="/tmp"))
+    env = dict(os.environ) | {"QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(folder / "data")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as startup.py: deployed code runs from bytecode
+    commands = {
+        "bare PySide6 window (startup.py's)": [sys.executable, "-c", with_parts()],
+        "+ one label in the bundled fonts": [sys.executable, "-c", with_parts(text=True)],
+        "+ centred (the Qt namespace)": [sys.executable, "-c", with_parts(text=True, centred=True)],
+        "+ the stdlib kiosk run needs first": [sys.executable, "-c", with_parts(text=True, centred=True, stdlib=True)],
+        "kiosk (venv)": [sys.executable, "-m", "kiosk", "run", "--windowed"],
+    }
+    for cmd in commands.values():  # warm-up: disk cache, first-start content.db
+        time_to_ready(cmd, env, folder)
+    if args.instructions:
+        counts = {name: instructions(cmd, env, folder) for name, cmd in commands.items()}
+        bare = counts["bare PySide6 window (startup.py's)"]
+        print(f"instructions to READY=1 (callgrind), offscreen, Python {sys.version.split()[0]}")
+        print("| process | instructions | vs bare |")
+        print("|---|---|---|")
+        for name, count in counts.items():
+            print(f"| {name} | {count / 1e6:,.0f} M | {count / bare:.2f}x |")
+        return 0
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, cmd in commands.items():
+            times[name].append(time_to_ready(cmd, env, folder))
+    bare = statistics.median(times["bare PySide6 window (startup.py's)"])
+    print(f"{args.runs} runs each, alternating, offscreen, Python {sys.version.split()[0]}")
+    print("| process | median s | vs bare |")
+    print("|---|---|---|")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"| {name} | {median:.3f} | {median / bare:.2f}x |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
