@@ -1,4 +1,5 @@
-"""Our own on-screen keyboard: German QWERTZ with Ä Ö Ü ß, digits and a little punctuation.
+"""Our own on-screen keyboard, in the script of the visitor's language: German QWERTZ with
+Ä Ö Ü ß, QWERTY for English, Turkish Q letters, Russian and Ukrainian ЙЦУКЕН, Arabic; digits.
 
 Why our own: Qt Virtual Keyboard is GPL/commercial, needs QML and misbehaves in a Widgets
 app (see the design facts). The kiosk has no physical keyboard, so every text entry (the
@@ -7,8 +8,9 @@ visitor's search, the staff notice editor) goes through this widget.
 Contract: the keyboard keeps its own text and emits ``text_changed(str)`` after every
 change; it can also mirror that text into a QLineEdit given as ``target``. Keys never take
 focus, so the target never needs it. The key layout stays left-to-right even when the app
-is mirrored for Arabic: QWERTZ is a physical arrangement, not a reading direction.
-An owner calls ``retranslate()`` from its own ``retranslate`` (labels of the special keys).
+is mirrored for Arabic: a layout is a physical arrangement, not a reading direction.
+An owner calls ``retranslate()`` from its own ``retranslate``: the special keys' labels and
+the letters follow the translator's language (the staff notice editor's is always German).
 Sizes come from the window's style sheet (touch minimum height) and the font metrics
 (gaps), so the keys scale with the window.
 """
@@ -23,8 +25,20 @@ from kiosk.i18n import Translator
 from kiosk.ui import theme
 from kiosk.ui.icons import svg_bytes, svg_pixmap
 
-# Eleven columns; the last row holds the wide special keys.
-ROWS: tuple[str, ...] = ("1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm-.@/")
+# Four rows of eleven keys a layout, as close to each script's usual keyboard as eleven
+# columns allow (84 px keys must fit a portrait 1080 px screen); the wide special keys below.
+# Letters only as the search needs them: it folds accents and hamza forms (й -> и, أ -> ا).
+QWERTZ = ("1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm-.@/")
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "de": QWERTZ,
+    "ls": QWERTZ,
+    "en": ("1234567890ß", "qwertyuiopü", "asdfghjklöä", "zxcvbnm-.@/"),
+    "tr": ("1234567890-", "qwertyuıopğ", "asdfghjklşi", "zxcvbnmöçü."),
+    "ru": ("1234567890-", "йцукенгшщзх", "фывапролджэ", "ячсмитьбюъё"),
+    "uk": ("1234567890-", "йцукенгшщзх", "фівапролджє", "ячсмитьбюїґ"),
+    "ar": ("1234567890-", "ضصثقفغعهخحج", "شسيبلاتنمكط", "ئءؤرىةوزظدذ"),
+}
+ROWS = QWERTZ
 COLUMNS = 11
 # (name, first column, column span) of the bottom row
 SPECIAL = (("clear", 0, 3), ("space", 3, 5), ("backspace", 8, 3))
@@ -32,6 +46,11 @@ KEY_NAMES = {"-": "minus", ".": "dot", "@": "at", "/": "slash"}
 KEY_MIN_AT_1080 = 84  # px at a 1080 px short side: >= 80 px (about 15 mm on a 24" screen)
 ROW_COUNT = len(ROWS) + 1
 MAX_LENGTH = 200  # a search or a notice line; stops a stuck finger from growing text forever
+
+
+def layout_for(language: str) -> tuple[str, ...]:
+    """The key rows for a language code; German QWERTZ for any language without its own."""
+    return LAYOUTS.get(language, QWERTZ)
 
 
 def key_name(char: str) -> str:
@@ -76,14 +95,18 @@ class OnScreenKeyboard(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.keys: dict[str, QPushButton] = {}
-        for row, chars in enumerate(ROWS):
-            for column, char in enumerate(chars):
-                key = self._add_key(key_name(char), QPushButton(char), row, column, 1)
-                key.clicked.connect(lambda _=False, c=char: self.insert(c))
+        # One button per position; a language switch only relabels them (no relayout).
+        self._chars = ""  # the layout's characters, row by row: one per key in _char_keys
+        self._char_keys: list[QPushButton] = []
+        for index in range(len(ROWS) * COLUMNS):
+            key = self._place(QPushButton(), *divmod(index, COLUMNS), 1)
+            key.clicked.connect(lambda _=False, i=index: self._press(i))
+            self._char_keys.append(key)
         bottom = len(ROWS)
         for name, column, span in SPECIAL:
             button = _IconKey("backspace") if name == "backspace" else QPushButton()
-            self._add_key(name, button, bottom, column, span)
+            button.setObjectName(f"key-{name}")
+            self.keys[name] = self._place(button, bottom, column, span)
         self.keys["space"].clicked.connect(lambda: self.insert(" "))
         self.keys["clear"].clicked.connect(self.clear)
         backspace = self.keys["backspace"]
@@ -97,12 +120,25 @@ class OnScreenKeyboard(QWidget):
             self.grid.setRowStretch(row, 1)
         self.retranslate()
 
-    def _add_key(self, name: str, button: QPushButton, row: int, column: int, span: int) -> QPushButton:
-        button.setObjectName(f"key-{name}")
+    def _set_rows(self, rows: tuple[str, ...]) -> None:
+        chars = "".join(rows)
+        if chars == self._chars:
+            return
+        for old in self._chars:
+            del self.keys[key_name(old)]
+        for key, char in zip(self._char_keys, chars, strict=True):
+            key.setText(char)
+            key.setObjectName(f"key-{key_name(char)}")
+            self.keys[key_name(char)] = key
+        self._chars = chars
+
+    def _press(self, index: int) -> None:
+        self.insert(self._chars[index])
+
+    def _place(self, button: QPushButton, row: int, column: int, span: int) -> QPushButton:
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.grid.addWidget(button, row, column, 1, span)
-        self.keys[name] = button
         return button
 
     # --- the text -----------------------------------------------------------------------
@@ -130,6 +166,7 @@ class OnScreenKeyboard(QWidget):
 
     # --- look ---------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self._set_rows(layout_for(self.tr_.code))
         _ = self.tr_.gettext
         self.keys["clear"].setText(_("Löschen"))
         self.keys["clear"].setAccessibleName(_("Alles löschen"))

@@ -1,13 +1,14 @@
-"""The on-screen keyboard on its own, as the admin notice editor will use it."""
+"""The on-screen keyboard on its own (the admin notice editor uses it so) and its layouts."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from kiosk.app import ensure_qapp
-from kiosk.i18n import Translator
-from kiosk.ui.keyboard import MAX_LENGTH, OnScreenKeyboard
+from kiosk.i18n import LANGUAGES, Translator
+from kiosk.ui.keyboard import COLUMNS, LAYOUTS, MAX_LENGTH, ROWS, OnScreenKeyboard, layout_for
 
 
 def _keyboard(qtbot, target: QLineEdit | None = None) -> OnScreenKeyboard:
@@ -56,3 +57,48 @@ def test_special_keys_have_german_labels(qtbot):
     assert keyboard.keys["clear"].text() == "Löschen"
     assert keyboard.keys["space"].text() == "Leerzeichen"
     assert keyboard.keys["backspace"].accessibleName() == "Letztes Zeichen löschen"
+
+
+# Each script's letters, written out here independently of the layouts.
+ALPHABETS = {
+    "de": "abcdefghijklmnopqrstuvwxyzäöüß",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "tr": "abcçdefgğhıijklmnoöprsştuüvyz",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "ar": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ALPHABETS))
+def test_each_layout_has_every_letter_of_its_alphabet_once_and_the_digits(lang):
+    rows = layout_for(lang)
+    assert len(rows) == len(ROWS) and all(len(row) == COLUMNS for row in rows)
+    keys = "".join(rows)
+    assert len(set(keys)) == len(keys)
+    assert set(ALPHABETS[lang]) <= set(keys)
+    assert set("0123456789") <= set(keys)
+
+
+def test_every_visitor_language_has_a_layout():
+    assert {lang.code for lang in LANGUAGES} <= set(LAYOUTS)
+
+
+def test_a_language_switch_relabels_the_keys_and_they_type_the_new_script(qtbot):
+    tr = Translator("de")
+    ensure_qapp()
+    keyboard = OnScreenKeyboard(tr)
+    qtbot.addWidget(keyboard)
+    keyboard.show()
+    position = keyboard.keys["q"].geometry()
+    tr.set_language("ru")
+    keyboard.retranslate()
+    assert "q" not in keyboard.keys and keyboard.keys["й"].geometry() == position
+    for char in "мир":
+        qtbot.mouseClick(keyboard.keys[char], Qt.MouseButton.LeftButton)
+    assert keyboard.text() == "мир"
+    assert keyboard.findChild(type(keyboard.keys["й"]), "key-й") is keyboard.keys["й"]
+    tr.set_language("de")
+    keyboard.retranslate()
+    qtbot.mouseClick(keyboard.keys["q"], Qt.MouseButton.LeftButton)
+    assert keyboard.text() == "мирq" and "й" not in keyboard.keys

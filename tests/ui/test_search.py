@@ -191,11 +191,35 @@ def test_every_key_is_at_least_80_px_and_12_px_apart_at_1080p(qtbot, kiosk):
     assert a.geometry().top() - q.geometry().bottom() - 1 >= 12
 
 
-def test_keyboard_keeps_qwertz_left_to_right_in_arabic(qtbot, kiosk):
+def test_keyboard_keeps_its_keys_left_to_right_in_arabic(qtbot, kiosk):
+    # GIVEN the search screen WHEN the visitor switches to Arabic (the app mirrors)
     screen = _open_search(qtbot, kiosk)
     kiosk.window.set_language("ar")
-    qtbot.waitUntil(lambda: screen.keyboard.keys["q"].x() != screen.keyboard.keys["w"].x())
-    assert screen.keyboard.keys["q"].x() < screen.keyboard.keys["w"].x() < screen.keyboard.keys["e"].x()
+    keys = screen.keyboard.keys
+    # THEN the keys are Arabic letters, in the order of an Arabic keyboard's top row, left to right
+    qtbot.waitUntil(lambda: keys["ض"].x() != keys["ص"].x())
+    assert keys["ض"].x() < keys["ص"].x() < keys["ث"].x()
+    assert "q" not in keys
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "first"),
+    [
+        ("ru", "жилищ", "Жилищное пособие (Wohngeld)"),
+        ("uk", "житлова", "Житлова допомога (Wohngeld)"),
+        ("ar", "السكن", "بدل السكن (Wohngeld)"),
+        ("tr", "sığınmacı", "Sığınmacılara yönelik yardımlar"),
+    ],
+)
+def test_a_visitor_types_in_the_script_of_their_language_and_finds_the_service(qtbot, kiosk, lang, typed, first):
+    # GIVEN Home in the visitor's language WHEN they open Suche and type a word of their own
+    kiosk.window.set_language(lang)
+    screen = _open_search(qtbot, kiosk)
+    _type(qtbot, kiosk, typed)
+    # THEN the field shows it and the service they meant comes first
+    assert _field(kiosk).text() == typed
+    rows = _visible_results(screen)
+    assert rows and rows[0].text() == first
 
 
 def test_no_result_hook_runs_once_per_miss_and_never_sees_the_query(qtbot, kiosk):
