@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,23 +37,58 @@ app.exec()
 """
 
 
-def time_to_ready(cmd: list[str], env: dict[str, str], folder: Path) -> float:
+@contextmanager
+def until_ready(
+    cmd: list[str], env: dict[str, str], folder: Path, timeout_s: float = 60, stderr: int = subprocess.DEVNULL
+) -> Iterator[subprocess.Popen]:
+    """Start ``cmd`` with a systemd notify socket; the block runs once it has sent READY=1,
+    and the process is killed after it unless the block ended it."""
     path = folder / "notify"
     path.unlink(missing_ok=True)
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.bind(str(path))
-        sock.settimeout(60)
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            cmd, env=env | {"NOTIFY_SOCKET": str(path)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        sock.settimeout(timeout_s)
+        env = env | {"NOTIFY_SOCKET": str(path)}
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
         try:
             while not sock.recv(4096).startswith(b"READY=1"):
                 pass
-            return time.perf_counter() - start
+            yield proc
         finally:
-            proc.kill()
+            if proc.poll() is None:
+                proc.kill()
             proc.wait()
+
+
+def time_to_ready(cmd: list[str], env: dict[str, str], folder: Path) -> float:
+    start = time.perf_counter()
+    with until_ready(cmd, env, folder):
+        return time.perf_counter() - start
+
+
+def child_env(folder: Path) -> dict[str, str]:
+    """Offscreen, a data dir of the run's own, and bytecode as deployed."""
+    env = dict(os.environ) | {"QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(folder / "data")}
+    # A deployed venv or bundle starts from bytecode; with this set (as on the dev VM) every
+    # start would compile the kiosk's sources again, which no office PC does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def warm_up(commands: dict[str, list[str]], env: dict[str, str], folder: Path) -> None:
+    for cmd in commands.values():  # disk cache, first-start content.db
+        time_to_ready(cmd, env, folder)
+
+
+def alternating(commands: dict[str, list[str]], env: dict[str, str], folder: Path, runs: int) -> dict[str, list[float]]:
+    """Seconds to READY=1 of each command, ``runs`` rounds of one start each, after a warm-up:
+    a box that speeds up or slows down during the run moves every command alike."""
+    warm_up(commands, env, folder)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            times[name].append(time_to_ready(cmd, env, folder))
+    return times
 
 
 def main() -> int:
@@ -59,10 +96,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kb-", dir="/tmp"))
-    env = dict(os.environ) | {"QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(folder / "data")}
-    # A deployed venv or bundle starts from bytecode; with this set (as on the dev VM) every
-    # start would compile the kiosk's sources again, which no office PC does.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = child_env(folder)
     commands = {
         "bare PySide6 window": [sys.executable, "-c", BARE],
         "kiosk (venv)": [sys.executable, "-m", "kiosk", "run", "--windowed"],
@@ -70,12 +104,7 @@ def main() -> int:
     frozen = ROOT / "dist" / "kiosk" / "kiosk"
     if frozen.exists():
         commands["kiosk (frozen)"] = [str(frozen), "run", "--windowed"]
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for cmd in commands.values():  # warm-up: disk cache, first-start content.db
-        time_to_ready(cmd, env, folder)
-    for _ in range(args.runs):
-        for name, cmd in commands.items():
-            times[name].append(time_to_ready(cmd, env, folder))
+    times = alternating(commands, env, folder, args.runs)
     bare = statistics.median(times["bare PySide6 window"])
     print(f"{args.runs} runs each, offscreen, Python {sys.version.split()[0]}")
     print("| process | median s | p90 s | min s | vs bare |")

@@ -20,18 +20,16 @@ to within ~0.1 %, where wall-clock medians of the same command drift by 5-10 % h
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from startup import BARE, ROOT, time_to_ready
+from startup import BARE, ROOT, alternating, child_env, until_ready, warm_up
 
 SHOW = "w.show()"
 FONTS = (
@@ -57,16 +55,8 @@ def with_parts(*, text: bool = False, centred: bool = False, stdlib: bool = Fals
 
 def instructions(cmd: list[str], env: dict[str, str], folder: Path) -> int:
     """Instructions from process start to READY=1, counted by callgrind."""
-    path = folder / "notify"
-    path.unlink(missing_ok=True)
-    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
-        sock.bind(str(path))
-        sock.settimeout(300)
-        valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
-        env = env | {"NOTIFY_SOCKET": str(path)}
-        proc = subprocess.Popen(valgrind, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        while not sock.recv(4096).startswith(b"READY=1"):
-            pass
+    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
+    with until_ready(valgrind, env, folder, timeout_s=300, stderr=subprocess.PIPE) as proc:
         proc.send_signal(signal.SIGTERM)  # neither handles it: callgrind writes its totals
         stderr = proc.communicate()[1]
     found = re.search(r"Collected : (\d+)", stderr)
@@ -83,8 +73,7 @@ def main() -> int:
     if args.instructions and shutil.which("valgrind") is None:
         parser.error("--instructions needs valgrind (Debian package valgrind)")
     folder = Path(tempfile.mkdtemp(prefix="kf-", dir="/tmp"))
-    env = dict(os.environ) | {"QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(folder / "data")}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as startup.py: deployed code runs from bytecode
+    env = child_env(folder)
     commands = {
         "bare PySide6 window (startup.py's)": [sys.executable, "-c", with_parts()],
         "+ one label in the bundled fonts": [sys.executable, "-c", with_parts(text=True)],
@@ -92,9 +81,8 @@ def main() -> int:
         "+ the stdlib kiosk run needs first": [sys.executable, "-c", with_parts(text=True, centred=True, stdlib=True)],
         "kiosk (venv)": [sys.executable, "-m", "kiosk", "run", "--windowed"],
     }
-    for cmd in commands.values():  # warm-up: disk cache, first-start content.db
-        time_to_ready(cmd, env, folder)
     if args.instructions:
+        warm_up(commands, env, folder)
         counts = {name: instructions(cmd, env, folder) for name, cmd in commands.items()}
         bare = counts["bare PySide6 window (startup.py's)"]
         print(f"instructions to READY=1 (callgrind), offscreen, Python {sys.version.split()[0]}")
@@ -103,10 +91,7 @@ def main() -> int:
         for name, count in counts.items():
             print(f"| {name} | {count / 1e6:,.0f} M | {count / bare:.2f}x |")
         return 0
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
-        for name, cmd in commands.items():
-            times[name].append(time_to_ready(cmd, env, folder))
+    times = alternating(commands, env, folder, args.runs)
     bare = statistics.median(times["bare PySide6 window (startup.py's)"])
     print(f"{args.runs} runs each, alternating, offscreen, Python {sys.version.split()[0]}")
     print("| process | median s | vs bare |")
