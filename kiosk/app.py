@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import crash
@@ -31,6 +31,7 @@ from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.late_parts import LateParts
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.qt_names import blank_cursor, set_enum
 from kiosk.ui.screen import Screen
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.window import KioskWindow
@@ -89,6 +90,7 @@ class Kiosk:
     sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
     reporter: StatusReporter | None = field(default=None)
     exit_request: str | None = field(default=None)  # "restart" or "exit", set by the admin panel
+    stopped: bool = field(default=False)  # shut down: work ``show`` queued for later does not start
 
     @property
     def store(self) -> ContentStore:
@@ -128,6 +130,8 @@ class Kiosk:
 
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
+        if self.stopped:
+            return
         from kiosk.content.sync_runner import SyncRunner  # http, the bundle checks: not needed to show Home
         from kiosk.ui.status_reporter import StatusReporter
 
@@ -149,6 +153,8 @@ class Kiosk:
     def shutdown(self) -> None:
         """Stops and closes what was built (a part never used is not built now to close it)."""
         built = self.parts.built
+        self.stopped = True
+        self.parts.stop()
         self.parts.wait_for_content_check(10)
         self.idle.stop()
         self.navigator.wipe()  # screens stop their timers (e.g. the ticket's return to Home)
@@ -354,8 +360,11 @@ def _admin_screen(cls: type[Screen], kiosk: Kiosk, staff_tr: Translator, started
 def show(kiosk: Kiosk, fullscreen: bool) -> None:
     window = kiosk.window
     if fullscreen:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        # Both by name, not by a ``Qt`` enum (kiosk.ui.qt_names): the frameless hint goes to the
+        # native window, whose flags are what Qt's platform layer (xcb, Windows, Wayland) reads.
+        window.winId()
+        set_enum(window.windowHandle(), "flags", "Window|FramelessWindowHint")
+        QApplication.setOverrideCursor(blank_cursor())
         window.showFullScreen()
     else:
         window.resize(1280, 800)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 
 from kiosk.paths import assets_dir
@@ -33,10 +33,19 @@ def svg_pixmap(svg: bytes, size: int, colour: str | None = None) -> QPixmap:
     buffer.setData(QByteArray(svg))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, QByteArray(b"svg"))
-    natural = reader.size()
-    fit = QSize(size, size)
-    reader.setScaledSize(natural.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio) if not natural.isEmpty() else fit)
+    reader.setScaledSize(_fit_square(reader.size(), size))
     return QPixmap.fromImage(reader.read())
+
+
+def _fit_square(natural: QSize, size: int) -> QSize:
+    """``natural`` scaled to fit a ``size`` square, aspect ratio kept (what ``QSize.scaled``
+    with ``KeepAspectRatio`` does, without a ``Qt`` enum: see kiosk.ui.qt_names)."""
+    if natural.isEmpty():
+        return QSize(size, size)
+    width = size * natural.width() // natural.height()  # Qt's integer arithmetic
+    if width <= size:
+        return QSize(width, size)
+    return QSize(size, size * natural.height() // natural.width())
 
 
 @lru_cache(maxsize=512)

@@ -7,11 +7,12 @@ After ``idle_timeout_s`` without input a warning counts down (>= 20 s) with one 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.i18n import Translator
-from kiosk.ui.widgets import BigButton, WrapLabel, set_role
+from kiosk.ui.qt_names import set_enum
+from kiosk.ui.widgets import BigButton, WrapLabel
 
 INPUT_EVENTS = frozenset(
     {
@@ -96,8 +97,11 @@ class IdleWatcher(QObject):
         self.expired.emit()
 
 
-class IdleOverlay(QWidget):
-    """The warning panel over the current screen; one tap on "Weiter" keeps the session."""
+class IdleOverlay(QFrame):
+    """The warning panel over the current screen; one tap on "Weiter" keeps the session.
+
+    A QFrame: the style sheet paints its background (a plain QWidget subclass needs a ``Qt``
+    attribute for that)."""
 
     resume = Signal()
 
@@ -105,18 +109,16 @@ class IdleOverlay(QWidget):
         super().__init__(parent)
         self.tr_ = tr
         self.setObjectName("overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QVBoxLayout(self)
         self.title = WrapLabel("subtitle")
         self.text = WrapLabel()
         self.count = WrapLabel("big-number")
-        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.count, "alignment", "AlignCenter")
         self.button = BigButton("primary", "check_circle")
         self.button.setObjectName("idle-continue")
         self.button.clicked.connect(self.resume.emit)
         for widget in (self.title, self.text, self.count, self.button):
             layout.addWidget(widget)
-        set_role(self.count, "big-number")
         self._seconds = 0
         self.hide()
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import LANGUAGES, Translator
+from kiosk.ui.qt_names import set_enum
 from kiosk.ui.widgets import BigButton, WrapLabel
 
 
@@ -23,11 +24,9 @@ class LanguagePicker(QWidget):
             button.setObjectName(f"lang-{lang.code}")
             button.setCheckable(True)
             button.setText(lang.native_name)
-            button.label().setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_enum(button.label(), "alignment", "AlignCenter")
             # Each name is shown in its own direction, whatever the current layout direction.
-            button.label().setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if lang.rtl else Qt.LayoutDirection.LeftToRight
-            )
+            set_enum(button.label(), "layoutDirection", "RightToLeft" if lang.rtl else "LeftToRight")
             button.clicked.connect(lambda _=False, code=lang.code: self.picked.emit(code))
             self.buttons[lang.code] = button
         self.set_columns(columns)
@@ -47,8 +46,11 @@ class LanguagePicker(QWidget):
             button.setChecked(lang_code == code)
 
 
-class LanguageOverlay(QWidget):
-    """Opened by "Sprache" on any screen; picking a language keeps the visitor's place."""
+class LanguageOverlay(QFrame):
+    """Opened by "Sprache" on any screen; picking a language keeps the visitor's place.
+
+    A QFrame: the style sheet paints its background (a plain QWidget subclass needs a ``Qt``
+    attribute for that)."""
 
     picked = Signal(str)
 
@@ -56,7 +58,6 @@ class LanguageOverlay(QWidget):
         super().__init__(parent)
         self.tr_ = tr
         self.setObjectName("overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QVBoxLayout(self)
         self.title = WrapLabel("subtitle")
         self.picker = LanguagePicker(columns=2)

@@ -35,7 +35,16 @@ if TYPE_CHECKING:
     from kiosk.ui.ticket_desk import TicketDesk
 
 log = logging.getLogger(__name__)
-BUILD_ORDER = ("printing", "checklist_printer", "tickets", "ticket_desk", "admin_worker", "store", "switcher")
+BUILD_ORDER = (
+    "qt_namespace",
+    "printing",
+    "checklist_printer",
+    "tickets",
+    "ticket_desk",
+    "admin_worker",
+    "store",
+    "switcher",
+)
 NEED_CONTENT = {"store", "switcher"}  # wait for the content check without blocking the event loop
 CHECK_POLL_MS = 20
 
@@ -62,6 +71,7 @@ class LateParts:
         self._make_printer = make_printer
         self._on_switcher = on_switcher
         self._content_db: Future[Path] | None = None
+        self._stopped = False  # shut down: a pass already queued builds nothing more
 
     def built(self, name: str) -> bool:
         """Whether ``name`` exists yet (shutting down closes only what was built)."""
@@ -77,7 +87,13 @@ class LateParts:
         parts not yet used, one per event loop pass."""
         QTimer.singleShot(delay_ms, self._start_building)
 
+    def stop(self) -> None:
+        """The kiosk shuts down: the passes ``build_all_soon`` queued end without building."""
+        self._stopped = True
+
     def _start_building(self) -> None:
+        if self._stopped:
+            return
         self.check_content_in_background()
         self._build_next()
 
@@ -98,6 +114,8 @@ class LateParts:
             wait([self._content_db], timeout_s)
 
     def _build_next(self) -> None:
+        if self._stopped:
+            return
         checking = self._content_db is not None and not self._content_db.done()
         for name in BUILD_ORDER:
             if not self.built(name):
@@ -117,6 +135,14 @@ class LateParts:
 
         path = self._content_db.result() if self._content_db is not None else ensure_content_db(self.data_dir)
         return ContentStore(path)
+
+    @cached_property
+    def qt_namespace(self) -> type:
+        """PySide6's ``Qt``: its 93 Python enums are built on first touch (~12 ms; Home shows
+        without them, kiosk.ui.qt_names), and every other screen uses them."""
+        from PySide6.QtCore import Qt
+
+        return Qt
 
     @cached_property
     def printing(self) -> PrintService:

@@ -5,12 +5,13 @@ Always at the bottom, within reach from a wheelchair; each switch is one tap.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.ui.icons import switch_icon
-from kiosk.ui.widgets import BigButton, set_role
+from kiosk.ui.qt_names import set_enum
+from kiosk.ui.widgets import BigButton
 
 
 class NavBar(QWidget):
@@ -87,9 +88,9 @@ class NavBar(QWidget):
         button = QPushButton()
         button.setObjectName(name)
         button.setCheckable(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum(button, "focusPolicy", "NoFocus")
         button.setProperty("icon_name", icon_name)
-        set_role(button, "")
+        button.setProperty("role", "")
         return button
 
     def set_on_home(self, on_home: bool) -> None:
@@ -112,7 +113,7 @@ class NavBar(QWidget):
         self.back_button.set_icon_name("arrow_forward" if rtl else "arrow_back")
         for button in (self.large_button, self.contrast_button, self.low_button):
             button.setIcon(switch_icon(button.property("icon_name"), size, colour, checked_colour))
-            button.setIconSize(button.iconSize().scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
+            button.setIconSize(QSize(size, size))  # the icons are square
 
     def retranslate(self) -> None:
         _ = self.tr_.gettext

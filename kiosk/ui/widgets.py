@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.icons import icon_pixmap, svg_bytes
+from kiosk.ui.qt_names import is_polished, set_enum
 
 LABEL_TONES = ("primary", "tile")  # a BigButton's label colours (theme.py); any other role: "secondary"
 
@@ -26,7 +27,7 @@ LABEL_TONES = ("primary", "tile")  # a BigButton's label colours (theme.py); any
 def set_role(widget: QWidget, role: str) -> QWidget:
     """Pick a look from the style sheet (``QPushButton[role="primary"]`` ...)."""
     widget.setProperty("role", role)
-    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+    if is_polished(widget):
         # Only a polished widget needs this; a new one reads the property when first shown.
         # (Skipping it also keeps QStyle's enums, ~35 ms to create, out of start-up.)
         widget.style().unpolish(widget)
@@ -40,10 +41,10 @@ class WrapLabel(QLabel):
     def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum(self, "textFormat", "PlainText")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if role:
-            set_role(self, role)
+            self.setProperty("role", role)  # read at its first polish
 
 
 class BigButton(QPushButton):
@@ -59,27 +60,29 @@ class BigButton(QPushButton):
         super().__init__(parent)
         self.icon_name = icon_name
         self.vertical = vertical
+        # The labels ignore presses, so a tap on them goes on to the button (QLabel's own rule).
         self._label = QLabel(self)
         self._label.setWordWrap(True)
-        self._label.setTextFormat(Qt.TextFormat.PlainText)
-        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        set_enum(self._label, "textFormat", "PlainText")
+        # The icon fills its cell on one axis and centres its pixmap there, as the layout's
+        # alignment did (that took a ``Qt`` enum: see kiosk.ui.qt_names).
         self._icon = QLabel(self)
-        self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        set_enum(self._icon, "alignment", "AlignCenter")
         self._icon.setVisible(False)
         self._icon.setProperty("tone", "icon")  # transparent, also inside a card (style sheet)
         layout = QGridLayout(self)
         if vertical:
-            layout.addWidget(self._icon, 0, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(self._icon, 0, 0)
             layout.addWidget(self._label, 1, 0)
-            self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_enum(self._label, "alignment", "AlignCenter")
         else:
-            layout.addWidget(self._icon, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+            layout.addWidget(self._icon, 0, 0)
             layout.addWidget(self._label, 0, 1)
             layout.setColumnStretch(1, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus ring on a kiosk
+        set_enum(self, "focusPolicy", "NoFocus")  # touch only: no focus ring on a kiosk
         if role:
-            set_role(self, role)
+            self.setProperty("role", role)  # read at its first polish
         # The label's tone before its first polish: theming it then needs no re-polish (and
         # start-up no QStyle, whose Python enums are ~5 ms to create).
         self._label.setProperty("tone", self.tone)
@@ -143,11 +146,12 @@ class BigButton(QPushButton):
             self._label_look = look
             self._label.setProperty("tone", self._tone)
             self._label.setProperty("active", active)
-            if self._label.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-                # drops the label's cached rules; the Polish event has Qt call its style in C++
-                # (``style().polish`` from Python created QStyle's 13 Python enums, ~5 ms, on
-                # the first press or check)
-                QCoreApplication.sendEvent(self._label, QEvent(QEvent.Type.Polish))
+            # Drops the label's cached rules; the Polish event has Qt call its style in C++
+            # (``style().polish`` from Python created QStyle's 13 Python enums, ~5 ms, on the
+            # first press or check). A label not yet polished (Home's checked language, before
+            # Home shows) is polished now instead of at its first show: asking first would take
+            # a ``Qt`` enum (kiosk.ui.qt_names).
+            QCoreApplication.sendEvent(self._label, QEvent(QEvent.Type.Polish))
         state = (colour, self.icon_name, self._icon_px)
         if state == self._icon_state:
             return
@@ -156,7 +160,10 @@ class BigButton(QPushButton):
         self._icon.setVisible(bool(svg))
         if svg:
             self._icon.setPixmap(icon_pixmap(self.icon_name, self._icon_px, colour))
-            self._icon.setFixedSize(QSize(self._icon_px, self._icon_px))
+            if self.vertical:
+                self._icon.setFixedHeight(self._icon_px)
+            else:
+                self._icon.setFixedWidth(self._icon_px)
 
     def set_icon_name(self, name: str) -> None:
         self.icon_name = name
@@ -204,7 +211,7 @@ class Card(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        set_role(self, "card")
+        self.setProperty("role", "card")  # read at its first polish
         self.inner = QVBoxLayout(self)
 
 
@@ -215,7 +222,7 @@ class KineticScrollArea(QScrollArea):
         super().__init__(parent)
         self.setWidget(content)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setFrameShape(QFrame.Shape.NoFrame)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         scroller = QScroller.scroller(self.viewport())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QInputEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -22,15 +22,15 @@ from kiosk.ui.idle import INPUT_EVENTS, IdleOverlay, IdleWatcher
 from kiosk.ui.language_picker import LanguageOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.qt_names import KEYPAD_MODIFIER, set_enum
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets import BigButton
 
-BLOCKED_KEYS = {
-    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
-    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
-    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-}
+# key and modifiers as one int (QKeyCombination.toCombined), parsed by Qt without a ``Qt`` enum
+BLOCKED_KEYS = frozenset(
+    QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText)[0].toCombined()
+    for keys in ("Esc", "Alt+F4", "Ctrl+Q", "Ctrl+W")
+)
 STAFF_SHORTCUT = "Ctrl+Alt+A"
 
 
@@ -49,7 +49,7 @@ class KioskWindow(QWidget):
         self.palette_ = theme.STANDARD
         self._look: tuple | None = None
         self.setObjectName("kiosk-window")
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        set_enum(self, "contextMenuPolicy", "NoContextMenu")
         self.setWindowTitle("Bürgerservice-Terminal")
 
         layout = QVBoxLayout(self)
@@ -68,7 +68,7 @@ class KioskWindow(QWidget):
         self.page.setWidget(holder)
         self.page.setWidgetResizable(True)
         self.page.setFrameShape(QFrame.Shape.NoFrame)
-        self.page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self.page, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.page.setObjectName("page")
         layout.addWidget(self.reach_spacer)
         layout.addWidget(self.page, 1)
@@ -165,7 +165,7 @@ class KioskWindow(QWidget):
                 theme.apply_font(app, self.metrics)
                 self.setStyleSheet(theme.stylesheet(self.palette_, self.metrics))
             if self._look is None or rtl != self._look[2]:
-                app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+                set_enum(app, "layoutDirection", "RightToLeft" if rtl else "LeftToRight")
             self._look = look
             self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, self.palette_.on_primary, rtl)
         self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
@@ -177,8 +177,8 @@ class KioskWindow(QWidget):
         self.navigator.retranslate_current()
         # The nav bar, the overlays and the screen on view; any other screen gets its theme
         # when it is shown (_on_place), so a mode switch does not restyle every built screen.
-        for root in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if root is not self.page:
+        for root in self.children():
+            if isinstance(root, QWidget) and root is not self.page:
                 self.theme_buttons(root)
         if self.navigator.current_screen is not None:
             self.theme_buttons(self.navigator.current_screen)
@@ -296,10 +296,12 @@ class KioskWindow(QWidget):
             self.idle.input_seen()
         if kind == QEvent.Type.ContextMenu:
             return True
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if (Qt.Key(event.key()), mods) in BLOCKED_KEYS:
-                return True
+        if (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and (event.keyCombination().toCombined() & ~KEYPAD_MODIFIER) in BLOCKED_KEYS
+        ):
+            return True
         if kind == QEvent.Type.MouseButtonPress and watched is self.windowHandle():
             pos = event.position()
             if self._corner.press(pos.x(), pos.y(), self.width(), self.height(), time.monotonic()):

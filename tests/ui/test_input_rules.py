@@ -45,10 +45,12 @@ def test_closing_keys_are_swallowed_and_other_keys_arrive(qtbot, kiosk):
         (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
         (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
         (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier),
     ):
         qtbot.keyClick(recorder, key, mods)
     qtbot.keyClick(recorder, Qt.Key.Key_A)
-    assert recorder.keys == [Qt.Key.Key_A]
+    qtbot.keyClick(recorder, Qt.Key.Key_Q, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+    assert recorder.keys == [Qt.Key.Key_A, Qt.Key.Key_Q]  # Ctrl+Shift+Q is no closing key
 
 
 def test_a_tap_anywhere_restarts_the_idle_wait_but_not_during_the_countdown(qtbot, kiosk):
