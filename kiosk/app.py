@@ -12,10 +12,10 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -205,10 +205,20 @@ def build_kiosk(
     (an aware datetime; tests pass fakes at these boundaries)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     state_db = open_state(data_dir)
-    zone = ZoneInfo(settings.timezone)
+
+    @cache
+    def zone() -> tzinfo:
+        from zoneinfo import ZoneInfo  # ~9 M instructions: Home shows no local time
+
+        return ZoneInfo(settings.timezone)
 
     def now() -> datetime:
-        return clock() if clock is not None else datetime.now(zone)
+        """The office's local time (hours, tickets)."""
+        return clock() if clock is not None else datetime.now(zone())
+
+    def instant() -> datetime:
+        """The same moment in UTC, where only the moment matters (notice end, start time)."""
+        return clock() if clock is not None else datetime.now(UTC)
 
     def configured_printer() -> Printer:
         from kiosk.printing.printers import make_printer
@@ -230,12 +240,12 @@ def build_kiosk(
     parts = LateParts(data_dir, settings, state_db, configured_printer, wire_switcher)
 
     def notice() -> str | None:
-        current = current_notice(state_db, now())
+        current = current_notice(state_db, instant())
         return current.text if current else None
 
     window_ref: list[KioskWindow] = []
     kiosk_ref: list[Kiosk] = []
-    started_at = now()
+    started_at = instant()
     admin_gate = AdminGate(settings.admin_timeout_s, now)
     staff_tr = Translator("de")  # the staff area is German only, whatever the visitor chose
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +80,8 @@ class Settings:
         values: dict[str, Any] = {}
         path = data_dir / SETTINGS_FILE
         if path.exists():
+            import tomllib  # ~10 M instructions of start-up, paid only when there is a file
+
             try:
                 raw = tomllib.loads(path.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:

@@ -9,23 +9,31 @@ restarts the kiosk.
 
 from __future__ import annotations
 
+# The C module under ``socket``: the wrapper's import builds four enums from the module's
+# constants (~12 M instructions, a twelfth of the kiosk's whole start-up budget; see
+# benchmarks/README.md), and one datagram needs none of them.
+import _socket
 import os
-import socket
 
 
 def sd_notify(message: str, environ: dict[str, str] | None = None) -> bool:
     """Send one notify message; True if sent, False if there is no socket or it failed."""
     address = (os.environ if environ is None else environ).get("NOTIFY_SOCKET", "")
-    if not address or not hasattr(socket, "AF_UNIX"):
+    if not address or not hasattr(_socket, "AF_UNIX"):
         return False
     if address[0] == "@":  # abstract namespace: leading NUL byte instead of '@'
         address = "\0" + address[1:]
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
-            sock.connect(address)
-            sock.sendall(message.encode())
+        sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_DGRAM)
     except OSError:
         return False
+    try:
+        sock.connect(address)
+        sock.sendall(message.encode())
+    except OSError:
+        return False
+    finally:
+        sock.close()
     return True
 
 
