@@ -1,18 +1,21 @@
 """Icons from the bundled SVGs (assets/icons), rendered in the theme's colours and shared.
 
-Rendered pixmaps and icons are cached: a theme has few (name, size, colour) combinations, and
-Qt keeps the pixmaps a painted QIcon derives under that icon's cache key, so a fresh QIcon per
-theme switch left ~8 kB behind on every switch (benchmarks/memory_idle.py).
+Rendered pixmaps are cached: a theme has few (name, size, colour) combinations. Qt's SVG image
+plugin renders them, all in C++: painting with a QPainter from Python created QPainter's
+enums and imported QtSvg's bindings, and a QIcon (the class alone) brings 160 enum members to
+start-up (benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QPixmap
 
 from kiosk.paths import assets_dir
+
+BUNDLED_SIZE = b'width="24" height="24"'  # the root of every bundled icon (Material Symbols)
 
 
 @cache
@@ -21,16 +24,18 @@ def svg_bytes(name: str) -> bytes | None:
     return path.read_bytes() if path.exists() else None
 
 
-def svg_pixmap(svg: bytes, size: int, colour: str | None = None) -> QPixmap:
-    """Render SVG bytes to fit a ``size`` square (aspect ratio kept), optionally in one colour.
+def _coloured(svg: bytes, colour: str | None) -> bytes:
+    """The colour is a ``fill`` on the root element, which the icons' paths inherit."""
+    return svg.replace(b"<svg", f'<svg fill="{colour}"'.encode(), 1) if colour else svg
 
-    Qt's SVG image plugin renders it, all in C++; the colour is a ``fill`` on the root element,
-    which the icons' paths inherit (painting with a QPainter from Python instead created
-    QPainter's enums, ~2 ms of start-up, and imported QtSvg's bindings)."""
-    if colour:
-        svg = svg.replace(b"<svg", f'<svg fill="{colour}"'.encode(), 1)
+
+def svg_pixmap(svg: bytes, size: int, colour: str | None = None) -> QPixmap:
+    """Render any SVG (a guide's picture too) to fit a ``size`` square, aspect ratio kept."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImageReader
+
     buffer = QBuffer()
-    buffer.setData(QByteArray(svg))
+    buffer.setData(QByteArray(_coloured(svg, colour)))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, QByteArray(b"svg"))
     reader.setScaledSize(_fit_square(reader.size(), size))
@@ -50,14 +55,12 @@ def _fit_square(natural: QSize, size: int) -> QSize:
 
 @lru_cache(maxsize=512)
 def icon_pixmap(name: str, size: int, colour: str) -> QPixmap:
-    return svg_pixmap(svg_bytes(name) or svg_bytes("help") or b"", size, colour)
-
-
-@lru_cache(maxsize=64)
-def switch_icon(name: str, size: int, off_colour: str, on_colour: str) -> QIcon:
-    """An icon for a checkable button: ``on_colour`` while checked, where the button takes the
-    colour the icon has when unchecked (with one colour it vanished on a checked switch)."""
-    both = QIcon()
-    both.addPixmap(icon_pixmap(name, size, off_colour), QIcon.Mode.Normal, QIcon.State.Off)
-    both.addPixmap(icon_pixmap(name, size, on_colour), QIcon.Mode.Normal, QIcon.State.On)
-    return both
+    """A bundled icon: square, so its root's size is set to ``size`` and Qt renders it there
+    (QImageReader's scaling, for any SVG, brought its own and QBuffer's enums to start-up)."""
+    svg = svg_bytes(name) or svg_bytes("help") or b""
+    if BUNDLED_SIZE not in svg:
+        return svg_pixmap(svg, size, colour)
+    pixmap = QPixmap()
+    sized = svg.replace(BUNDLED_SIZE, f'width="{size}" height="{size}"'.encode(), 1)
+    pixmap.loadFromData(_coloured(sized, colour), "SVG")
+    return pixmap

@@ -5,12 +5,10 @@ Always at the bottom, within reach from a wheelchair; each switch is one tap.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.i18n import Translator
-from kiosk.ui.icons import switch_icon
-from kiosk.ui.qt_names import set_enum
 from kiosk.ui.widgets import BigButton
 
 
@@ -84,13 +82,12 @@ class NavBar(QWidget):
         super().resizeEvent(event)
         self.relayout()
 
-    def _toggle(self, name: str, icon_name: str) -> QPushButton:
-        button = QPushButton()
+    def _toggle(self, name: str, icon_name: str) -> BigButton:
+        """A switch: checked, it takes the pressed look, its icon in the checked text colour
+        (the checked background is the unchecked icon's colour)."""
+        button = BigButton("", icon_name)
         button.setObjectName(name)
         button.setCheckable(True)
-        set_enum(button, "focusPolicy", "NoFocus")
-        button.setProperty("icon_name", icon_name)
-        button.setProperty("role", "")
         return button
 
     def set_on_home(self, on_home: bool) -> None:
@@ -109,11 +106,8 @@ class NavBar(QWidget):
             button.setChecked(value)
             button.blockSignals(False)
 
-    def set_icons(self, size: int, colour: str, checked_colour: str, rtl: bool) -> None:
+    def set_direction(self, rtl: bool) -> None:
         self.back_button.set_icon_name("arrow_forward" if rtl else "arrow_back")
-        for button in (self.large_button, self.contrast_button, self.low_button):
-            button.setIcon(switch_icon(button.property("icon_name"), size, colour, checked_colour))
-            button.setIconSize(QSize(size, size))  # the icons are square
 
     def retranslate(self) -> None:
         _ = self.tr_.gettext

@@ -13,7 +13,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QCursor, QPixmap
 
-KEYPAD_MODIFIER = 0x2000_0000  # Qt::KeypadModifier, set on keys of the number pad
+# Qt::KeyboardModifier and Qt::Key values (qnamespace.h), as QKeyCombination.toCombined()
+# adds them up; QKeySequence would parse "Ctrl+Q", but its class brings 76 enum members.
+CONTROL, ALT = 0x0400_0000, 0x0800_0000
+KEYPAD_MODIFIER = 0x2000_0000  # set on keys of the number pad
+KEY_ESCAPE, KEY_F4 = 0x0100_0000, 0x0100_0033
+KEY_A, KEY_Q, KEY_W = 0x41, 0x51, 0x57
 
 
 def set_enum(obj: QObject, name: str, keys: str) -> None:

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -94,7 +92,7 @@ class BigButton(QPushButton):
         self._tone = self.tone  # apply_theme follows a later change of role
         self._touch_min = 0
         self._themed: tuple | None = None
-        self.toggled.connect(lambda _on: self._sync_state())
+        self.toggled.connect(lambda _on: self._sync_state())  # a tap
         self.pressed.connect(self._sync_state)
         self.released.connect(self._sync_state)
 
@@ -165,6 +163,12 @@ class BigButton(QPushButton):
             else:
                 self._icon.setFixedWidth(self._icon_px)
 
+    def checkStateSet(self) -> None:
+        """``setChecked`` from code, also with signals blocked (the nav bar's switches when a
+        session ends): the label and icon follow as they do for a tap."""
+        super().checkStateSet()
+        self._sync_state()
+
     def set_icon_name(self, name: str) -> None:
         self.icon_name = name
         self._sync_state()
@@ -189,6 +193,10 @@ class BigButton(QPushButton):
 
     def label(self) -> QLabel:
         return self._label
+
+    def icon_label(self) -> QLabel:
+        """Where the icon shows (a QLabel: a QIcon's class alone is ~12 M instructions of start-up)."""
+        return self._icon
 
     def sizeHint(self) -> QSize:
         """The layout's size (wrapped text + icon), never below the touch minimum."""
@@ -224,6 +232,10 @@ class KineticScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Here, not at the top: Home has no such list, and the two classes bring 41 enum
+        # members to start-up (~7 M instructions, benchmarks/README.md).
+        from PySide6.QtWidgets import QScroller, QScrollerProperties
+
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         scroller = QScroller.scroller(self.viewport())
         props = scroller.scrollerProperties()

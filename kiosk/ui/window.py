@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QCloseEvent, QInputEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QInputEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import Action, Flow, Place, ScreenId
@@ -22,16 +22,13 @@ from kiosk.ui.idle import INPUT_EVENTS, IdleOverlay, IdleWatcher
 from kiosk.ui.language_picker import LanguageOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
-from kiosk.ui.qt_names import KEYPAD_MODIFIER, set_enum
+from kiosk.ui.qt_names import ALT, CONTROL, KEY_A, KEY_ESCAPE, KEY_F4, KEY_Q, KEY_W, KEYPAD_MODIFIER, set_enum
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets import BigButton
 
-# key and modifiers as one int (QKeyCombination.toCombined), parsed by Qt without a ``Qt`` enum
-BLOCKED_KEYS = frozenset(
-    QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText)[0].toCombined()
-    for keys in ("Esc", "Alt+F4", "Ctrl+Q", "Ctrl+W")
-)
-STAFF_SHORTCUT = "Ctrl+Alt+A"
+# key and modifiers as one int (QKeyCombination.toCombined), the keypad's flag left out
+BLOCKED_KEYS = frozenset({KEY_ESCAPE, ALT | KEY_F4, CONTROL | KEY_Q, CONTROL | KEY_W})
+STAFF_KEYS = CONTROL | ALT | KEY_A  # the staff entry from an attached keyboard
 
 
 class KioskWindow(QWidget):
@@ -92,7 +89,6 @@ class KioskWindow(QWidget):
         self.idle.expired.connect(self.end_session)
         self.idle_overlay.resume.connect(self._on_resume)
         self.tr_.on_change(lambda _lang: self._on_language_changed())
-        QShortcut(QKeySequence(STAFF_SHORTCUT), self, activated=self.open_staff_entry)
         QApplication.instance().installEventFilter(self)
 
     @property
@@ -167,7 +163,7 @@ class KioskWindow(QWidget):
             if self._look is None or rtl != self._look[2]:
                 set_enum(app, "layoutDirection", "RightToLeft" if rtl else "LeftToRight")
             self._look = look
-            self.navbar.set_icons(self.metrics.px(44), self.palette_.on_secondary, self.palette_.on_primary, rtl)
+            self.navbar.set_direction(rtl)
         self.navbar.set_modes(session.large_text, session.high_contrast, session.low_position)
         self.navbar.speak_button.setVisible(self.read_aloud.available_for(self.tr_.language, probe=not first_look))
         self.layout().setContentsMargins(*(self.metrics.gap,) * 4)
@@ -296,12 +292,11 @@ class KioskWindow(QWidget):
             self.idle.input_seen()
         if kind == QEvent.Type.ContextMenu:
             return True
-        if (
-            kind == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and (event.keyCombination().toCombined() & ~KEYPAD_MODIFIER) in BLOCKED_KEYS
-        ):
-            return True
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            keys = event.keyCombination().toCombined() & ~KEYPAD_MODIFIER
+            if keys == STAFF_KEYS:
+                self.open_staff_entry()
+            return keys == STAFF_KEYS or keys in BLOCKED_KEYS
         if kind == QEvent.Type.MouseButtonPress and watched is self.windowHandle():
             pos = event.position()
             if self._corner.press(pos.x(), pos.y(), self.width(), self.height(), time.monotonic()):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QCloseEvent, QColor, QIcon, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QPixmap
 
 from kiosk.flow import ScreenId
 from kiosk.ui import theme
@@ -56,15 +56,15 @@ def test_switching_to_arabic_and_back_reuses_the_switch_icons(qtbot, kiosk):
     # a new QIcon per switch left its derived pixmaps in Qt's cache: ~8 kB a switch (memory_idle)
     navbar = kiosk.window.navbar
     switches = (navbar.large_button, navbar.contrast_button, navbar.low_button)
-    before = [button.icon().cacheKey() for button in switches]
+    before = [button.icon_label().pixmap().cacheKey() for button in switches]
     kiosk.window.set_language("ar")
     kiosk.window.set_language("de")
-    assert [button.icon().cacheKey() for button in switches] == before
-    assert not any(button.icon().isNull() for button in switches)
+    assert [button.icon_label().pixmap().cacheKey() for button in switches] == before
+    assert not any(button.icon_label().pixmap().isNull() for button in switches)
 
 
-def _icon_colours(icon: QIcon, state: QIcon.State) -> set[str]:
-    image = icon.pixmap(44, 44, QIcon.Mode.Normal, state).toImage()
+def _pixmap_colours(pixmap: QPixmap) -> set[str]:
+    image = pixmap.toImage()
     colours = set()
     for x in range(0, image.width(), 2):
         for y in range(0, image.height(), 2):
@@ -76,12 +76,25 @@ def _icon_colours(icon: QIcon, state: QIcon.State) -> set[str]:
 
 def test_a_checked_switch_draws_its_icon_in_the_checked_text_colour(qtbot, kiosk):
     # the checked background is the unchecked icon's colour: one colour made the icon vanish
+    palette = kiosk.window.palette_
+    contrast = kiosk.window.navbar.contrast_button
+    assert _pixmap_colours(contrast.icon_label().pixmap()) == {QColor(palette.on_secondary).name()}
     kiosk.window.set_modes(high_contrast=True)
     palette = kiosk.window.palette_
-    icon = kiosk.window.navbar.contrast_button.icon()
-    assert kiosk.window.navbar.contrast_button.isChecked()
-    assert _icon_colours(icon, QIcon.State.On) == {QColor(palette.on_primary).name()}
-    assert _icon_colours(icon, QIcon.State.Off) == {QColor(palette.on_secondary).name()}
+    assert contrast.isChecked()
+    assert _pixmap_colours(contrast.icon_label().pixmap()) == {QColor(palette.on_primary).name()}
+
+
+def test_a_switch_turned_off_by_the_session_end_loses_its_checked_look(qtbot, kiosk):
+    navbar = kiosk.window.navbar
+    rest, active = theme.button_text_colours(kiosk.window.palette_)["secondary"]
+    qtbot.mouseClick(navbar.low_button, Qt.MouseButton.LeftButton)
+    assert kiosk.flow.session.low_position
+    assert _pixmap_colours(navbar.low_button.icon_label().pixmap()) == {QColor(active).name()}
+    kiosk.window.end_session()
+    assert not navbar.low_button.isChecked()
+    assert _pixmap_colours(navbar.low_button.icon_label().pixmap()) == {QColor(rest).name()}
+    assert navbar.low_button.label().property("active") is False
 
 
 def test_idle_warning_then_expiry_wipes_language_modes_and_place(qtbot, kiosk):

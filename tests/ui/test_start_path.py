@@ -19,7 +19,18 @@ from kiosk import app
 from kiosk.app import show
 from kiosk.settings import Settings
 from kiosk.ui.late_parts import BUILD_ORDER
-from kiosk.ui.qt_names import KEYPAD_MODIFIER, blank_cursor, set_enum
+from kiosk.ui.qt_names import (
+    ALT,
+    CONTROL,
+    KEY_A,
+    KEY_ESCAPE,
+    KEY_F4,
+    KEY_Q,
+    KEY_W,
+    KEYPAD_MODIFIER,
+    blank_cursor,
+    set_enum,
+)
 from kiosk.ui.widgets import BigButton
 
 START_TO_HOME = textwrap.dedent(
@@ -94,8 +105,20 @@ def test_an_unknown_key_or_property_is_an_error(qapp, name: str, keys: str):
         set_enum(QObject(), name, keys) if name == "alignmentt" else set_enum(QLabel(), name, keys)
 
 
-def test_the_keypad_modifier_is_qts():
-    assert Qt.KeyboardModifier.KeypadModifier.value == KEYPAD_MODIFIER
+def test_the_key_constants_are_qts():
+    mods, key = Qt.KeyboardModifier, Qt.Key
+    assert (
+        mods.ControlModifier.value,
+        mods.AltModifier.value,
+        mods.KeypadModifier.value,
+    ) == (CONTROL, ALT, KEYPAD_MODIFIER)
+    assert tuple(k.value for k in (key.Key_Escape, key.Key_F4, key.Key_A, key.Key_Q, key.Key_W)) == (
+        KEY_ESCAPE,
+        KEY_F4,
+        KEY_A,
+        KEY_Q,
+        KEY_W,
+    )
 
 
 @pytest.mark.parametrize("part", ["label", "icon"])
