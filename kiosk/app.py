@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -53,8 +53,7 @@ BACKGROUND_DELAY_MS = 2000
 LATE_PARTS_DELAY_MS = 100  # after Home's first paint
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenSpec:
+class ScreenSpec(NamedTuple):
     """A screen class named by its module in ``kiosk.screens`` ("service.ServiceScreen") and a
     factory given that class. Only Home is imported before Home shows; every other screen's
     module loads when the screen is first built (start-up time; see benchmarks/startup.py)."""

@@ -7,18 +7,20 @@ A visitor tapping around the screen does not hit a small corner five times that 
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class CornerRule:
+class CornerRule(NamedTuple):
     taps: int = 5
     within_s: float = 3.0
     corner_fraction: float = 0.08  # corner square side as a share of the shorter screen side
 
 
+STAFF_CORNER = CornerRule()
+
+
 class CornerTapDetector:
-    def __init__(self, rule: CornerRule = CornerRule()) -> None:
+    def __init__(self, rule: CornerRule = STAFF_CORNER) -> None:
         self.rule = rule
         self._times: deque[float] = deque(maxlen=rule.taps)
 

@@ -12,11 +12,10 @@ import io
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # babel is imported on first use: Home shows no dates (-0.1 s start-up)
     from babel import Locale
@@ -27,8 +26,7 @@ log = logging.getLogger(__name__)
 DOMAIN = "kiosk"
 
 
-@dataclass(frozen=True, slots=True)
-class Language:
+class Language(NamedTuple):
     code: str  # our code; also the catalog folder and the content translation key
     native_name: str  # in its own name and script; never a flag
     babel_locale: str  # for dates, times and plural rules

@@ -8,7 +8,7 @@ from 1024x600 to portrait 1080x1920. Every text/background pair is >= 7:1 (WCAG 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication
 
@@ -20,8 +20,7 @@ FALLBACK_FAMILIES = ["Noto Sans Arabic UI"]  # the UI cut: Latin line heights (N
 LARGE_TEXT_FACTOR = 1.3
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+class Palette(NamedTuple):
     name: str
     window: str  # page background
     surface: str  # cards, list rows
@@ -96,8 +95,7 @@ HIGH_CONTRAST = Palette(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Pixel sizes for one screen and text size; all derived from ``scale``."""
 
     scale: float

@@ -89,7 +89,7 @@ class KioskWindow(QWidget):
         self.idle.expired.connect(self.end_session)
         self.idle_overlay.resume.connect(self._on_resume)
         self.tr_.on_change(lambda _lang: self._on_language_changed())
-        QApplication.instance().installEventFilter(self)
+        self._filtering = False  # the input filter: from the first show on (showEvent)
 
     @property
     def language_overlay(self) -> LanguageOverlay:
@@ -200,6 +200,15 @@ class KioskWindow(QWidget):
     def _apply_reach(self) -> None:
         self.reach_spacer.setVisible(self.flow.session.low_position)
         self.reach_spacer.setFixedHeight(round(self.height() * 0.4))
+
+    def showEvent(self, event) -> None:
+        """Filter the application's events from here on: before the window shows there is no
+        input, and building, styling and showing Home are ~2,000 events, each of which the
+        filter would have taken into Python (~40 M instructions of start-up)."""
+        super().showEvent(event)
+        if not self._filtering:
+            self._filtering = True
+            QApplication.instance().installEventFilter(self)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
