@@ -89,7 +89,6 @@ class Kiosk:
     sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
     reporter: StatusReporter | None = field(default=None)
     exit_request: str | None = field(default=None)  # "restart" or "exit", set by the admin panel
-    stopped: bool = field(default=False)  # shut down: work ``show`` queued for later does not start
 
     @property
     def store(self) -> ContentStore:
@@ -129,7 +128,7 @@ class Kiosk:
 
     def start_background(self) -> None:
         """Nightly sync and other background work: only for a real run, not screenshots/tests."""
-        if self.stopped:
+        if self.parts.stopped:  # shut down before its turn came
             return
         from kiosk.content.sync_runner import SyncRunner  # http, the bundle checks: not needed to show Home
         from kiosk.ui.status_reporter import StatusReporter
@@ -152,7 +151,6 @@ class Kiosk:
     def shutdown(self) -> None:
         """Stops and closes what was built (a part never used is not built now to close it)."""
         built = self.parts.built
-        self.stopped = True
         self.parts.stop()
         self.parts.wait_for_content_check(10)
         self.idle.stop()

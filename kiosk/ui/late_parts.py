@@ -71,7 +71,7 @@ class LateParts:
         self._make_printer = make_printer
         self._on_switcher = on_switcher
         self._content_db: Future[Path] | None = None
-        self._stopped = False  # shut down: a pass already queued builds nothing more
+        self.stopped = False  # shut down: work queued for later (here and the kiosk's) does not start
 
     def built(self, name: str) -> bool:
         """Whether ``name`` exists yet (shutting down closes only what was built)."""
@@ -89,10 +89,10 @@ class LateParts:
 
     def stop(self) -> None:
         """The kiosk shuts down: the passes ``build_all_soon`` queued end without building."""
-        self._stopped = True
+        self.stopped = True
 
     def _start_building(self) -> None:
-        if self._stopped:
+        if self.stopped:
             return
         self.check_content_in_background()
         self._build_next()
@@ -114,7 +114,7 @@ class LateParts:
             wait([self._content_db], timeout_s)
 
     def _build_next(self) -> None:
-        if self._stopped:
+        if self.stopped:
             return
         checking = self._content_db is not None and not self._content_db.done()
         for name in BUILD_ORDER:

@@ -204,7 +204,7 @@ class KioskWindow(QWidget):
     def showEvent(self, event) -> None:
         """Filter the application's events from here on: before the window shows there is no
         input, and building, styling and showing Home are ~2,000 events, each of which the
-        filter would have taken into Python (~40 M instructions of start-up)."""
+        filter would have taken into Python (~20 M instructions of start-up)."""
         super().showEvent(event)
         if not self._filtering:
             self._filtering = True
