@@ -313,7 +313,7 @@ def build_kiosk(
     def on_admin_place(place: Place) -> None:
         idle.set_enabled(place.screen is not ScreenId.ADMIN)
         if place.screen is ScreenId.ADMIN:
-            window.idle_overlay.hide()
+            window.hide_idle_warning()
 
     navigator.place_changed.connect(on_admin_place)
     admin_gate.expired.connect(lambda: window.end_session() if flow.current.screen is ScreenId.ADMIN else None)

@@ -2,17 +2,13 @@
 from its application-wide filter); expiry wipes the session.
 
 After ``idle_timeout_s`` without input a warning counts down (>= 20 s) with one large
-"Weiter" button; when it reaches zero the window ends the visitor session.
+"Weiter" button (``kiosk.ui.idle_overlay``); when it reaches zero the window ends the
+visitor session.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
-
-from kiosk.i18n import Translator
-from kiosk.ui.qt_names import set_enum
-from kiosk.ui.widgets import BigButton, WrapLabel
 
 INPUT_EVENTS = frozenset(
     {
@@ -95,46 +91,3 @@ class IdleWatcher(QObject):
         """For tests and the monkey: behave exactly as if the countdown ran out."""
         self._countdown.stop()
         self.expired.emit()
-
-
-class IdleOverlay(QFrame):
-    """The warning panel over the current screen; one tap on "Weiter" keeps the session.
-
-    A QFrame: the style sheet paints its background (a plain QWidget subclass needs a ``Qt``
-    attribute for that)."""
-
-    resume = Signal()
-
-    def __init__(self, tr: Translator, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.tr_ = tr
-        self.setObjectName("overlay")
-        layout = QVBoxLayout(self)
-        self.title = WrapLabel("subtitle")
-        self.text = WrapLabel()
-        self.count = WrapLabel("big-number")
-        set_enum(self.count, "alignment", "AlignCenter")
-        self.button = BigButton("primary", "check_circle")
-        self.button.setObjectName("idle-continue")
-        self.button.clicked.connect(self.resume.emit)
-        for widget in (self.title, self.text, self.count, self.button):
-            layout.addWidget(widget)
-        self._seconds = 0
-        self.hide()
-
-    def set_seconds(self, seconds: int) -> None:
-        self._seconds = seconds
-        self.count.setText(str(max(0, seconds)))
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        _ = self.tr_.gettext
-        self.title.setText(_("Sind Sie noch da?"))
-        self.text.setText(
-            self.tr_.ngettext(
-                "Ohne Eingabe beginnt das Terminal in {n} Sekunde von vorn. Ihre Angaben werden dann gelöscht.",
-                "Ohne Eingabe beginnt das Terminal in {n} Sekunden von vorn. Ihre Angaben werden dann gelöscht.",
-                self._seconds,
-            ).format(n=self._seconds)
-        )
-        self.button.setText(_("Weiter"))

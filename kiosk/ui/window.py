@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QInputEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -18,13 +19,16 @@ from kiosk.flow import Action, Flow, Place, ScreenId
 from kiosk.gesture import CornerTapDetector
 from kiosk.i18n import Translator
 from kiosk.ui import theme
-from kiosk.ui.idle import INPUT_EVENTS, IdleOverlay, IdleWatcher
+from kiosk.ui.idle import INPUT_EVENTS, IdleWatcher
 from kiosk.ui.language_picker import LanguageOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.qt_names import ALT, CONTROL, KEY_A, KEY_ESCAPE, KEY_F4, KEY_Q, KEY_W, KEYPAD_MODIFIER, set_enum
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets import BigButton
+
+if TYPE_CHECKING:
+    from kiosk.ui.idle_overlay import IdleOverlay
 
 # key and modifiers as one int (QKeyCombination.toCombined), the keypad's flag left out
 BLOCKED_KEYS = frozenset({KEY_ESCAPE, ALT | KEY_F4, CONTROL | KEY_Q, CONTROL | KEY_W})
@@ -71,7 +75,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.page, 1)
         layout.addWidget(self.navbar)
 
-        self.idle_overlay = IdleOverlay(tr, self)
+        self._idle_overlay: IdleOverlay | None = None  # built at the first warning
         self._language_overlay: LanguageOverlay | None = None  # built when first opened
         self._corner = CornerTapDetector()
         self._before_home: list[Callable[[], None]] = []
@@ -85,9 +89,8 @@ class KioskWindow(QWidget):
         self.navbar.read_aloud.connect(self.read_current_screen)
         self.navigator.place_changed.connect(self._on_place)
         self.idle.warn.connect(self._on_idle_warning)
-        self.idle.tick.connect(self.idle_overlay.set_seconds)
+        self.idle.tick.connect(lambda seconds: self.idle_overlay.set_seconds(seconds))
         self.idle.expired.connect(self.end_session)
-        self.idle_overlay.resume.connect(self._on_resume)
         self.tr_.on_change(lambda _lang: self._on_language_changed())
         self._filtering = False  # the input filter: from the first show on (showEvent)
 
@@ -104,8 +107,23 @@ class KioskWindow(QWidget):
                 self._place_overlays()
         return self._language_overlay
 
+    @property
+    def idle_overlay(self) -> IdleOverlay:
+        """The idle warning, built at the first one: a panel of four widgets nobody sees
+        at start-up."""
+        if self._idle_overlay is None:
+            from kiosk.ui.idle_overlay import IdleOverlay
+
+            overlay = IdleOverlay(self.tr_, self)
+            overlay.resume.connect(self._on_resume)
+            self._idle_overlay = overlay
+            if self._look is not None:
+                self.theme_buttons(overlay)
+                self._place_overlays()
+        return self._idle_overlay
+
     def _built_overlays(self) -> list[QWidget]:
-        return [o for o in (self.idle_overlay, self._language_overlay) if o is not None]
+        return [o for o in (self._idle_overlay, self._language_overlay) if o is not None]
 
     # --- session ----------------------------------------------------------------------
     def before_home(self, hook: Callable[[], None]) -> None:
@@ -202,12 +220,17 @@ class KioskWindow(QWidget):
         self.reach_spacer.setFixedHeight(round(self.height() * 0.4))
 
     def showEvent(self, event) -> None:
-        """Filter the application's events from here on: before the window shows there is no
-        input, and building, styling and showing Home are ~2,000 events, each of which the
-        filter would have taken into Python (~20 M instructions of start-up)."""
+        """Filter the application's events from the event loop's next pass on: input only
+        arrives through the loop, while building, styling, showing and first painting Home
+        are ~2,000 events, and the ~250 the filter saw from the show on cost ~12 M
+        instructions of start-up in Python."""
         super().showEvent(event)
         if not self._filtering:
             self._filtering = True
+            QTimer.singleShot(0, self._start_filtering)
+
+    def _start_filtering(self) -> None:
+        if self._filtering and not self.allow_close:
             QApplication.instance().installEventFilter(self)
 
     def resizeEvent(self, event) -> None:
@@ -248,9 +271,8 @@ class KioskWindow(QWidget):
 
     def _on_language_changed(self) -> None:
         self.apply_look()
-        self.idle_overlay.retranslate()
-        if self._language_overlay is not None:
-            self._language_overlay.retranslate()
+        for overlay in self._built_overlays():
+            overlay.retranslate()
 
     def show_language_overlay(self) -> None:
         self.language_overlay.retranslate()
@@ -281,8 +303,12 @@ class KioskWindow(QWidget):
             and not (s.large_text or s.high_contrast or s.low_position)
         )
 
+    def hide_idle_warning(self) -> None:
+        if self._idle_overlay is not None:
+            self._idle_overlay.hide()
+
     def _on_resume(self) -> None:
-        self.idle_overlay.hide()
+        self.hide_idle_warning()
         self.idle.reset()
 
     def open_staff_entry(self) -> None:

@@ -39,6 +39,7 @@ def make_kiosk(data_dir: Path, prints: Path, **settings: object) -> Kiosk:
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     kiosk.idle.start()
+    QApplication.processEvents()  # the event loop's first pass: the window's input filter starts there
     return kiosk
 
 
