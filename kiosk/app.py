@@ -11,7 +11,6 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cache
 from pathlib import Path
@@ -38,6 +37,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.content.store import ContentStore
+    from kiosk.content.sync_runner import SyncRunner
     from kiosk.printing.printers import Printer
     from kiosk.stats import Event
     from kiosk.tickets import TicketService
@@ -70,25 +70,33 @@ class ScreenSpec(NamedTuple):
         return self.make(self.cls)
 
 
-@dataclass
 class Kiosk:
-    """Everything the running kiosk is made of; tests drive it through these parts."""
+    """Everything the running kiosk is made of; tests drive it through these parts.
 
-    data_dir: Path
-    settings: Settings
-    tr: Translator
-    flow: Flow
-    navigator: Navigator
-    window: KioskWindow
-    idle: IdleWatcher
-    specs: dict[ScreenId, ScreenSpec]
-    state_db: sqlite3.Connection
-    now: Callable[[], datetime]
-    parts: LateParts  # what Home does not need, built when first used
-    admin_gate: AdminGate
-    sync: object | None = field(default=None)  # SyncRunner, imported when the kiosk really runs
-    reporter: StatusReporter | None = field(default=None)
-    exit_request: str | None = field(default=None)  # "restart" or "exit", set by the admin panel
+    A plain class, not a dataclass: ``dataclasses`` is ~10 M instructions to import, and
+    nothing else before Home needs it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        tr: Translator,
+        flow: Flow,
+        navigator: Navigator,
+        window: KioskWindow,
+        idle: IdleWatcher,
+        specs: dict[ScreenId, ScreenSpec],
+        state_db: sqlite3.Connection,
+        now: Callable[[], datetime],
+        parts: LateParts,  # what Home does not need, built when first used
+        admin_gate: AdminGate,
+    ) -> None:
+        self.data_dir, self.settings, self.tr, self.flow = data_dir, settings, tr, flow
+        self.navigator, self.window, self.idle, self.specs = navigator, window, idle, specs
+        self.state_db, self.now, self.parts, self.admin_gate = state_db, now, parts, admin_gate
+        self.sync: SyncRunner | None = None  # imported when the kiosk really runs
+        self.reporter: StatusReporter | None = None
+        self.exit_request: str | None = None  # "restart" or "exit", set by the admin panel
 
     @property
     def store(self) -> ContentStore:

@@ -7,9 +7,9 @@ know each other. The table is plain data so a test can walk every path.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
 class ScreenId(Enum):
@@ -72,21 +72,27 @@ class NoTransition(LookupError):
     """An action that leads nowhere from this screen: a bug in a screen, never ignored."""
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
+    """A screen and what it shows (an office id, a service id ...); never changed in place."""
+
     screen: ScreenId
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass
 class VisitorSession:
-    """Everything one visitor chose; wiped as a whole when they leave or go idle."""
+    """Everything one visitor chose; wiped as a whole when they leave or go idle.
 
-    language: str
-    large_text: bool = False
-    high_contrast: bool = False
-    low_position: bool = False
-    history: list[Place] = field(default_factory=list)
+    A plain class, not a dataclass: ``dataclasses`` is ~10 M instructions to import, and
+    nothing else before Home needs it."""
+
+    __slots__ = ("high_contrast", "history", "language", "large_text", "low_position")
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.large_text = False
+        self.high_contrast = False
+        self.low_position = False
+        self.history: list[Place] = []
 
 
 class Flow:

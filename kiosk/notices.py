@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from kiosk.i18n import N_
 
@@ -41,8 +41,7 @@ class InvalidNotice(ValueError):
         self.values = values
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     text: str
     until: datetime
 
