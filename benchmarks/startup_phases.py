@@ -29,7 +29,6 @@ from pathlib import Path
 from kiosk import crash
 data = Path(os.environ["KIOSK_DATA_DIR"]); crash.setup_logging(data); crash.install(data); mark("crash handling")
 import PySide6.QtWidgets; mark("PySide6 import")
-from PySide6.QtCore import Qt; Qt; mark("Qt namespace")
 import kiosk.app as app_module; mark("kiosk modules")
 from kiosk.settings import Settings; from kiosk.ui.keepalive import KeepAlive; mark("keepalive")
 settings = Settings.load(data); app = app_module.ensure_qapp(); mark("QApplication + fonts")
