@@ -92,19 +92,16 @@ class KioskWindow(QWidget):
         self.idle.tick.connect(lambda seconds: self.idle_overlay.set_seconds(seconds))
         self.idle.expired.connect(self.end_session)
         self.tr_.on_change(lambda _lang: self._on_language_changed())
-        self._filtering = False  # the input filter: from the first show on (showEvent)
+        self._filtering = False  # the input filter: from the loop's first pass after the first show
 
     @property
     def language_overlay(self) -> LanguageOverlay:
         """The "Sprache" overlay, built on first use: its seven buttons are ~5 ms of start-up."""
         if self._language_overlay is None:
             overlay = LanguageOverlay(self.tr_, self)
-            overlay.hide()
             overlay.picked.connect(self._on_language_picked)
             self._language_overlay = overlay
-            if self._look is not None:
-                self.theme_buttons(overlay)
-                self._place_overlays()
+            self._adopt_overlay(overlay)
         return self._language_overlay
 
     @property
@@ -117,10 +114,16 @@ class KioskWindow(QWidget):
             overlay = IdleOverlay(self.tr_, self)
             overlay.resume.connect(self._on_resume)
             self._idle_overlay = overlay
-            if self._look is not None:
-                self.theme_buttons(overlay)
-                self._place_overlays()
+            self._adopt_overlay(overlay)
         return self._idle_overlay
+
+    def _adopt_overlay(self, overlay: QWidget) -> None:
+        """A just-built overlay: hidden, in the current look and place (a later look reaches
+        it through ``_built_overlays`` and ``theme_buttons``)."""
+        overlay.hide()
+        if self._look is not None:
+            self.theme_buttons(overlay)
+            self._place_overlays()
 
     def _built_overlays(self) -> list[QWidget]:
         return [o for o in (self._idle_overlay, self._language_overlay) if o is not None]
