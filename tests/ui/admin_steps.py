@@ -51,10 +51,12 @@ def corner_taps(qtbot, kiosk: Kiosk, times: int = 5) -> None:
 
 
 def settle_worker(kiosk: Kiosk) -> None:
-    """Let queued admin jobs run and their results arrive in the GUI thread."""
-    assert kiosk.admin_worker.wait_idle(20)
-    for _ in range(5):
-        QApplication.processEvents()
+    """Let queued admin jobs run and their results arrive in the GUI thread; twice, since a
+    result's handler may queue one more job (the audit entry of a pause or resume)."""
+    for _ in range(2):
+        assert kiosk.admin_worker.wait_idle(20)
+        for _ in range(5):
+            QApplication.processEvents()
 
 
 def type_pin(qtbot, kiosk: Kiosk, pin: str) -> None:
