@@ -41,5 +41,35 @@ for shot in ("de-home.png", "ar-home.png", "de-situations.png", "de-service-offi
 print("frozen and venv paint Home, a list and a service page alike")
 PY
 
+echo "== sync in a child process: frozen"
+# kiosk/__main__.py runs PyInstaller's multiprocessing hook only in the child (kiosk.spec):
+# a signed v2 bundle from a real HTTP server on 127.0.0.1, checked and built in the child.
+uv run python - "$BIN" "$tmp" <<'PY'
+import functools, os, subprocess, sys, threading
+from http.server import HTTPServer, SimpleHTTPRequestHandler
+from pathlib import Path
+from kiosk.cli import main
+from kiosk.paths import default_content_dir
+binary, tmp = Path(sys.argv[1]).resolve(), Path(sys.argv[2])
+key, src, www = tmp / "signing.pem", tmp / "src", tmp / "www"
+for path in default_content_dir().rglob("*"):
+    if path.is_file() and "__pycache__" not in path.parts:
+        target = src / path.relative_to(default_content_dir())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes().replace(b"content_version = 1", b"content_version = 2"))
+public = subprocess.run([sys.executable, "-m", "kiosk", "content", "keygen", str(key)], capture_output=True, text=True, check=True).stdout.strip()
+www.mkdir()
+assert main(["content", "build", str(src), str(www / "b.zip"), "--key", str(key)]) == 0
+handler = functools.partial(SimpleHTTPRequestHandler, directory=str(www))
+server = HTTPServer(("127.0.0.1", 0), handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+env = dict(os.environ, KIOSK_DATA_DIR=str(tmp / "data"), KIOSK_SYNC_TRUSTED_KEYS=public)
+url = f"http://127.0.0.1:{server.server_port}/b.zip"
+proc = subprocess.run([str(binary), "sync", "--isolated", "--url", url], capture_output=True, text=True, env=env, cwd=tmp, timeout=120)
+print(proc.stdout.strip())
+if proc.returncode != 0 or "updated: content_version 2" not in proc.stdout:
+    sys.exit(f"the frozen sync failed ({proc.returncode}): {proc.stderr[-800:]}")
+PY
+
 echo "== size"
 du -sm dist/kiosk

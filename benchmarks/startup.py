@@ -1,17 +1,22 @@
 """Start-up time: process start -> Home shown, for the kiosk (venv and frozen) beside a bare
-PySide6 window started the same way.
+PySide6 window started the same way (from the venv, and frozen by PyInstaller like the kiosk).
 
 "Shown" is measured the way systemd sees it: the parent binds a notify socket, starts the
 process with NOTIFY_SOCKET set and stops the clock when READY=1 arrives (the kiosk sends it on
 the event loop's first pass after Home is shown; the bare window does the same from a 0-ms
 timer). All runs offscreen, in one session, alternating, after one warm-up run each.
 
-    uv run python benchmarks/startup.py [--runs 15]
+When dist/kiosk exists (``.ci/build-bundle.sh``), the frozen kiosk runs too, and so does the
+bare window frozen the same way (onedir, stripped; built once into build/bare-window/ with
+PyInstaller from the build group): the frozen kiosk's ratio is taken against it.
+
+    uv run --group build python benchmarks/startup.py [--runs 15]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import socket
 import statistics
@@ -91,6 +96,26 @@ def alternating(commands: dict[str, list[str]], env: dict[str, str], folder: Pat
     return times
 
 
+def frozen_bare_window() -> Path | None:
+    """BARE frozen by PyInstaller as kiosk.spec freezes the kiosk (onedir, stripped), built
+    again only when BARE changed; None without PyInstaller."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        return None
+    out = ROOT / "build" / "bare-window"
+    script, binary = out / "bare_window.py", out / "dist" / "bare_window" / "bare_window"
+    if binary.exists() and script.read_text(encoding="utf-8") == BARE:
+        return binary
+    out.mkdir(parents=True, exist_ok=True)
+    script.write_text(BARE, encoding="utf-8")
+    build = [sys.executable, "-m", "PyInstaller", str(script), "--noconfirm", "--log-level", "ERROR"]
+    places = ["--distpath", str(out / "dist"), "--workpath", str(out / "work"), "--specpath", str(out)]
+    strip = [] if sys.platform == "win32" else ["--strip"]
+    built = subprocess.run(build + places + strip, capture_output=True, text=True)
+    if built.returncode != 0:
+        raise RuntimeError(f"PyInstaller could not freeze the bare window: {built.stderr[-800:]}")
+    return binary
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -102,18 +127,23 @@ def main() -> int:
         "kiosk (venv)": [sys.executable, "-m", "kiosk", "run", "--windowed"],
     }
     frozen = ROOT / "dist" / "kiosk" / "kiosk"
+    bare_frozen = frozen_bare_window() if frozen.exists() else None
+    if bare_frozen is not None:
+        commands["bare PySide6 window (frozen)"] = [str(bare_frozen)]
     if frozen.exists():
         commands["kiosk (frozen)"] = [str(frozen), "run", "--windowed"]
     times = alternating(commands, env, folder, args.runs)
-    bare = statistics.median(times["bare PySide6 window"])
+    medians = {name: statistics.median(values) for name, values in times.items()}
     print(f"{args.runs} runs each, offscreen, Python {sys.version.split()[0]}")
-    print("| process | median s | p90 s | min s | vs bare |")
-    print("|---|---|---|---|---|")
+    print("| process | median s | p90 s | min s | vs bare (venv) | vs bare started the same way |")
+    print("|---|---|---|---|---|---|")
     for name, values in times.items():
         values.sort()
         p90 = values[min(len(values) - 1, int(len(values) * 0.9))]
-        median = statistics.median(values)
-        print(f"| {name} | {median:.3f} | {p90:.3f} | {values[0]:.3f} | {median / bare:.2f}x |")
+        same_way = medians.get("bare PySide6 window (frozen)" if "frozen" in name else "bare PySide6 window")
+        ratio = f"{medians[name] / same_way:.2f}x" if same_way else "-"
+        vs_venv = medians[name] / medians["bare PySide6 window"]
+        print(f"| {name} | {medians[name]:.3f} | {p90:.3f} | {values[0]:.3f} | {vs_venv:.2f}x | {ratio} |")
     return 0
 
 

@@ -10,6 +10,9 @@ needs from the standard library before Home (argparse for its command line, logg
 crash log, sqlite3 for state.db, zoneinfo for the office's hours, dataclasses). The gap
 between (3) and the kiosk is what the kiosk's own code costs.
 
+When dist/kiosk exists, the frozen kiosk runs too, beside the bare window frozen the same
+way; its ratio is to that window.
+
 ``--instructions`` counts each process's instructions under valgrind's callgrind instead
 (one start each, SIGTERM right after READY=1): the same figure on a busy or a quiet box,
 to within ~0.1 %, where wall-clock medians of the same command drift by 5-10 % here.
@@ -29,7 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from startup import BARE, ROOT, alternating, child_env, until_ready, warm_up
+from startup import BARE, ROOT, alternating, child_env, frozen_bare_window, until_ready, warm_up
 
 SHOW = "w.show()"
 FONTS = (
@@ -55,7 +58,9 @@ def with_parts(*, text: bool = False, centred: bool = False, stdlib: bool = Fals
 
 def instructions(cmd: list[str], env: dict[str, str], folder: Path) -> int:
     """Instructions from process start to READY=1, counted by callgrind."""
-    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd]
+    # --trace-children: PyInstaller's bootloader sets up the bundle, then executes itself again
+    # (same pid), and the count must go on through that exec
+    valgrind = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null", *cmd]
     with until_ready(valgrind, env, folder, timeout_s=300, stderr=subprocess.PIPE) as proc:
         proc.send_signal(signal.SIGTERM)  # neither handles it: callgrind writes its totals
         stderr = proc.communicate()[1]
@@ -81,24 +86,31 @@ def main() -> int:
         "+ the stdlib kiosk run needs first": [sys.executable, "-c", with_parts(text=True, centred=True, stdlib=True)],
         "kiosk (venv)": [sys.executable, "-m", "kiosk", "run", "--windowed"],
     }
+    frozen = ROOT / "dist" / "kiosk" / "kiosk"
+    bare_frozen = frozen_bare_window() if frozen.exists() else None
+    if bare_frozen is not None:  # the frozen pair, each against the other (startup.py builds it)
+        commands["bare window (frozen)"] = [str(bare_frozen)]
+        commands["kiosk (frozen)"] = [str(frozen), "run", "--windowed"]
     if args.instructions:
         warm_up(commands, env, folder)
         counts = {name: instructions(cmd, env, folder) for name, cmd in commands.items()}
         bare = counts["bare PySide6 window (startup.py's)"]
         print(f"instructions to READY=1 (callgrind), offscreen, Python {sys.version.split()[0]}")
-        print("| process | instructions | vs bare |")
+        print("| process | instructions | vs bare (kiosk frozen: vs bare frozen) |")
         print("|---|---|---|")
         for name, count in counts.items():
-            print(f"| {name} | {count / 1e6:,.0f} M | {count / bare:.2f}x |")
+            reference = counts["bare window (frozen)"] if name == "kiosk (frozen)" else bare
+            print(f"| {name} | {count / 1e6:,.0f} M | {count / reference:.2f}x |")
         return 0
     times = alternating(commands, env, folder, args.runs)
     bare = statistics.median(times["bare PySide6 window (startup.py's)"])
     print(f"{args.runs} runs each, alternating, offscreen, Python {sys.version.split()[0]}")
-    print("| process | median s | vs bare |")
+    print("| process | median s | vs bare (kiosk frozen: vs bare frozen) |")
     print("|---|---|---|")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"| {name} | {median:.3f} | {median / bare:.2f}x |")
+        reference = statistics.median(times["bare window (frozen)"]) if name == "kiosk (frozen)" else bare
+        print(f"| {name} | {median:.3f} | {median / reference:.2f}x |")
     return 0
 
 
