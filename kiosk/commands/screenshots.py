@@ -26,7 +26,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--mode", nargs="*", default=[], choices=["large", "contrast", "low"], help="accessibility modes to switch on"
     )
-    parser.add_argument("--screen", nargs="*", help="only these screen ids")
+    parser.add_argument(
+        "--screen", nargs="*", help="only these screen ids (or overlays: language_overlay, idle_warning)"
+    )
     parser.add_argument("--data-dir", type=Path, help="data folder (default: a temporary one)")
     parser.set_defaults(func=run)
 

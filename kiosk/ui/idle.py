@@ -70,7 +70,8 @@ class IdleWatcher(QObject):
 
     def input_seen(self) -> None:
         """A touch, click, key or wheel anywhere (``INPUT_EVENTS``): the wait starts again,
-        except during the countdown, which only "Weiter" ends."""
+        except during the countdown, which only the warning ends ("Weiter" or a tap beside
+        its panel: the overlay covers every other control)."""
         if self._running and self.enabled and not self.warning:
             self._idle.start()
 

@@ -4,37 +4,35 @@ large "Weiter". Built at the first warning (``KioskWindow.idle_overlay``), not a
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n import Translator
+from kiosk.ui.overlay import Overlay
 from kiosk.ui.qt_names import set_enum
 from kiosk.ui.widgets import BigButton, WrapLabel
 
 
-class IdleOverlay(QFrame):
-    """The warning panel over the current screen; one tap on "Weiter" keeps the session.
-
-    A QFrame: the style sheet paints its background (a plain QWidget subclass needs a ``Qt``
-    attribute for that)."""
+class IdleOverlay(Overlay):
+    """The warning panel; one tap on "Weiter", or anywhere beside the panel, keeps the
+    session (whoever taps is still there)."""
 
     resume = Signal()
 
     def __init__(self, tr: Translator, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.tr_ = tr
-        self.setObjectName("overlay")
-        layout = QVBoxLayout(self)
-        self.title = WrapLabel("subtitle")
+        super().__init__(tr, parent)
         self.text = WrapLabel()
-        self.count = WrapLabel("big-number")
-        set_enum(self.count, "alignment", "AlignCenter")
+        # as large in large text: at 120 px the seconds read from afar, and larger they
+        # would not fit the low position's lower 60 %
+        self.count = WrapLabel("countdown")
+        for label in (self.text, self.count):
+            set_enum(label, "alignment", "AlignCenter")
         self.button = BigButton("primary", "check_circle")
         self.button.setObjectName("idle-continue")
         self.button.clicked.connect(self.resume.emit)
-        for widget in (self.title, self.text, self.count, self.button):
-            layout.addWidget(widget)
+        self.outside_tapped.connect(self.resume.emit)
+        for widget in (self.text, self.count, self.button):
+            self.content.addWidget(widget)
         self._seconds = 0
-        self.hide()
 
     def set_seconds(self, seconds: int) -> None:
         self._seconds = seconds

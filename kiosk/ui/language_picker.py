@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.i18n import LANGUAGES, Translator
+from kiosk.i18n import LANGUAGES
 from kiosk.ui.qt_names import set_enum
-from kiosk.ui.widgets import BigButton, WrapLabel
+from kiosk.ui.widgets import BigButton
 
 
 class LanguagePicker(QWidget):
@@ -44,33 +44,3 @@ class LanguagePicker(QWidget):
     def set_current(self, code: str) -> None:
         for lang_code, button in self.buttons.items():
             button.setChecked(lang_code == code)
-
-
-class LanguageOverlay(QFrame):
-    """Opened by "Sprache" on any screen; picking a language keeps the visitor's place.
-
-    A QFrame: the style sheet paints its background (a plain QWidget subclass needs a ``Qt``
-    attribute for that)."""
-
-    picked = Signal(str)
-
-    def __init__(self, tr: Translator, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.tr_ = tr
-        self.setObjectName("overlay")
-        layout = QVBoxLayout(self)
-        self.title = WrapLabel("subtitle")
-        self.picker = LanguagePicker(columns=2)
-        self.picker.picked.connect(self.picked.emit)
-        self.close_button = BigButton("", "close")
-        self.close_button.setObjectName("language-close")
-        self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.title)
-        layout.addWidget(self.picker)
-        layout.addWidget(self.close_button)
-        self.hide()
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr_.gettext("Sprache wählen"))
-        self.close_button.setText(self.tr_.gettext("Schließen"))
-        self.picker.set_current(self.tr_.code)

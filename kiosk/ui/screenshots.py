@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.flow import Place, ScreenId
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+# the overlays' shots, by name: each over the screen a visitor most likely sees it on
+OVERLAY_SHOTS = {"language_overlay": ScreenId.HOME, "idle_warning": ScreenId.SITUATIONS}
 
 
 def render_all(
@@ -53,7 +60,31 @@ def render_all(
                     path = outdir / name
                     window.grab().save(str(path))
                     written.append(path)
+            written += _overlay_shots(kiosk, outdir, f"{lang}-{{}}{suffix}.png", only)
             QApplication.processEvents()
     finally:
         kiosk.shutdown()
+    return written
+
+
+def _overlay_shots(kiosk: Kiosk, outdir: Path, pattern: str, only: Sequence[str] | None) -> list[Path]:
+    """The language overlay and the idle warning (at its first second), as visitors see them."""
+    from kiosk.ui.fit import settle
+
+    window = kiosk.window
+    written = []
+    for name, screen_id in OVERLAY_SHOTS.items():
+        if only and name not in only:
+            continue
+        kiosk.flow.current = Place(screen_id)
+        kiosk.navigator.show_place(kiosk.flow.current)
+        overlay = window.language_overlay if name == "language_overlay" else window.idle_overlay
+        if overlay is window.idle_overlay:
+            overlay.set_seconds(kiosk.idle.warning_s)
+        window.show_overlay(overlay)
+        settle()
+        path = outdir / pattern.format(name)
+        window.grab().save(str(path))
+        overlay.hide()
+        written.append(path)
     return written

@@ -167,6 +167,15 @@ def button_text_colours(p: Palette) -> dict[str, tuple[str, str]]:
     }
 
 
+def scrim(p: Palette) -> str:
+    """The dimmed screen behind an overlay: the palette's darkest colour (text, or the
+    window in high contrast), two thirds opaque, so the panel stands out and the screen
+    below still shows where the visitor was."""
+    dark = max(p.text, p.window, key=lambda colour: contrast_ratio(colour, "#FFFFFF"))
+    red, green, blue = (int(dark[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, 170)"
+
+
 def stylesheet(p: Palette, m: Metrics) -> str:
     """One style sheet for the whole app; widgets pick a look with the ``role`` property.
 
@@ -189,6 +198,7 @@ def stylesheet(p: Palette, m: Metrics) -> str:
     QLabel[role="subtitle"] {{ font-size: {m.font_px(38)}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {p.muted}; }}
     QLabel[role="big-number"] {{ font-size: {m.font_px(150)}px; font-weight: bold; }}
+    QLabel[role="countdown"] {{ font-size: {m.px(120)}px; font-weight: bold; }}
     QFrame[role="card"] {{ background: {p.surface}; border: {max(2, m.px(3))}px solid {p.border};
         border-radius: {radius}px; }}
     QFrame[role="card"] QLabel {{ background: {p.surface}; }}
@@ -218,6 +228,7 @@ def stylesheet(p: Palette, m: Metrics) -> str:
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
     QLineEdit {{ background: {p.surface}; color: {p.text}; border: {max(2, m.px(3))}px solid {p.border};
         border-radius: {m.px(12)}px; padding: {m.px(12)}px; min-height: {m.touch}px; font-size: {m.font_px(38)}px; }}
-    QWidget#overlay {{ background: {p.window}; border: {max(3, m.px(5))}px solid {p.border};
+    QFrame#scrim {{ background: {scrim(p)}; }}
+    QFrame#overlay {{ background: {p.window}; border: {max(3, m.px(5))}px solid {p.border};
         border-radius: {radius}px; }}
     """

@@ -20,7 +20,6 @@ from kiosk.gesture import CornerTapDetector
 from kiosk.i18n import Translator
 from kiosk.ui import theme
 from kiosk.ui.idle import INPUT_EVENTS, IdleWatcher
-from kiosk.ui.language_picker import LanguageOverlay
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.qt_names import ALT, CONTROL, KEY_A, KEY_ESCAPE, KEY_F4, KEY_Q, KEY_W, KEYPAD_MODIFIER, set_enum
@@ -29,6 +28,8 @@ from kiosk.ui.widgets import BigButton
 
 if TYPE_CHECKING:
     from kiosk.ui.idle_overlay import IdleOverlay
+    from kiosk.ui.language_overlay import LanguageOverlay
+    from kiosk.ui.overlay import Overlay
 
 # key and modifiers as one int (QKeyCombination.toCombined), the keypad's flag left out
 BLOCKED_KEYS = frozenset({KEY_ESCAPE, ALT | KEY_F4, CONTROL | KEY_Q, CONTROL | KEY_W})
@@ -98,6 +99,8 @@ class KioskWindow(QWidget):
     def language_overlay(self) -> LanguageOverlay:
         """The "Sprache" overlay, built on first use: its seven buttons are ~5 ms of start-up."""
         if self._language_overlay is None:
+            from kiosk.ui.language_overlay import LanguageOverlay
+
             overlay = LanguageOverlay(self.tr_, self)
             overlay.picked.connect(self._on_language_picked)
             self._language_overlay = overlay
@@ -117,7 +120,7 @@ class KioskWindow(QWidget):
             self._adopt_overlay(overlay)
         return self._idle_overlay
 
-    def _adopt_overlay(self, overlay: QWidget) -> None:
+    def _adopt_overlay(self, overlay: Overlay) -> None:
         """A just-built overlay: hidden, in the current look and place (a later look reaches
         it through ``_built_overlays`` and ``theme_buttons``)."""
         overlay.hide()
@@ -125,7 +128,7 @@ class KioskWindow(QWidget):
             self.theme_buttons(overlay)
             self._place_overlays()
 
-    def _built_overlays(self) -> list[QWidget]:
+    def _built_overlays(self) -> list[Overlay]:
         return [o for o in (self._idle_overlay, self._language_overlay) if o is not None]
 
     # --- session ----------------------------------------------------------------------
@@ -247,9 +250,9 @@ class KioskWindow(QWidget):
 
     def _place_overlays(self) -> None:
         margin = self.metrics.px(60)
+        top = round(self.height() * 0.4) if self.flow.session.low_position else margin
         for overlay in self._built_overlays():
-            top = round(self.height() * 0.4) if self.flow.session.low_position else margin
-            overlay.setGeometry(margin, top, self.width() - 2 * margin, self.height() - top - margin)
+            overlay.place(self.width(), self.height(), top, margin, self.metrics.px(1240))
 
     # --- events -----------------------------------------------------------------------
     def read_current_screen(self) -> None:
@@ -278,10 +281,14 @@ class KioskWindow(QWidget):
             overlay.retranslate()
 
     def show_language_overlay(self) -> None:
-        self.language_overlay.retranslate()
+        self.show_overlay(self.language_overlay)
+
+    def show_overlay(self, overlay: Overlay) -> None:
+        """``overlay`` over the current screen, in the current language and place."""
+        overlay.retranslate()
         self._place_overlays()
-        self.language_overlay.show()
-        self.language_overlay.raise_()
+        overlay.show()
+        overlay.raise_()
 
     def _on_language_picked(self, code: str) -> None:
         self.language_overlay.hide()
@@ -293,10 +300,7 @@ class KioskWindow(QWidget):
             return
         if self._language_overlay is not None:
             self._language_overlay.hide()
-        self.idle_overlay.retranslate()
-        self._place_overlays()
-        self.idle_overlay.show()
-        self.idle_overlay.raise_()
+        self.show_overlay(self.idle_overlay)
 
     def _session_is_pristine(self) -> bool:
         s = self.flow.session

@@ -38,6 +38,22 @@ def _show(kiosk, place: Place) -> None:
     settle()
 
 
+def _shown(kiosk):
+    """Every screen variant, then each overlay over the last of them; yields the name of
+    what is on view (the window's own overlays are covered like screens)."""
+    for name, place in _places(kiosk):
+        _show(kiosk, place)
+        yield name
+    window = kiosk.window
+    for name, overlay in (("language_overlay", window.language_overlay), ("idle_warning", window.idle_overlay)):
+        if overlay is window.idle_overlay:
+            overlay.set_seconds(kiosk.idle.warning_s)
+        window.show_overlay(overlay)
+        settle()
+        yield name
+        overlay.hide()
+
+
 def _grown(kiosk, name: str, size: tuple[int, int]) -> list[str]:
     """A screen whose minimum is larger than the screen makes an offscreen window grow
     (a real fullscreen one would squeeze and overlap instead): that is clipping too."""
@@ -57,8 +73,7 @@ def test_no_text_is_clipped(kiosk, lang, mode):
     kiosk.window.set_language(lang)
     kiosk.window.set_modes(**MODES[mode])
     problems = []
-    for name, place in _places(kiosk):
-        _show(kiosk, place)
+    for name in _shown(kiosk):
         problems += [f"{name}: {p}" for p in clipped_texts(kiosk.window)]
         problems += _grown(kiosk, name, (1920, 1080))
     assert problems == []
@@ -69,8 +84,7 @@ def test_no_text_is_clipped_on_small_and_portrait_screens(kiosk, size):
     kiosk.window.resize(*size)
     QApplication.processEvents()
     problems = []
-    for name, place in _places(kiosk):
-        _show(kiosk, place)
+    for name in _shown(kiosk):
         problems += [f"{name}: {p}" for p in clipped_texts(kiosk.window)]
         problems += _grown(kiosk, name, size)
     assert problems == []
@@ -80,8 +94,7 @@ def test_low_position_keeps_every_control_in_the_lower_sixty_percent(kiosk):
     kiosk.window.set_modes(low_position=True)
     window = kiosk.window
     too_high = []
-    for name, place in _places(kiosk):
-        _show(kiosk, place)
+    for name in _shown(kiosk):
         for button in window.findChildren(QAbstractButton):
             if button.isVisible() and button.window() is window:
                 top = button.mapTo(window, button.rect().topLeft()).y()
@@ -92,8 +105,7 @@ def test_low_position_keeps_every_control_in_the_lower_sixty_percent(kiosk):
 
 def test_every_interactive_widget_is_at_least_80_px_at_1080p(kiosk):
     small = []
-    for name, place in _places(kiosk):
-        _show(kiosk, place)
+    for name in _shown(kiosk):
         for button in kiosk.window.findChildren(QAbstractButton):
             if button.isVisible() and min(button.width(), button.height()) < 80:
                 small.append(f"{name}: {button.objectName()} {button.width()}x{button.height()}")
@@ -115,8 +127,7 @@ def test_every_text_is_set_in_the_bundled_fonts(kiosk, lang):
     kiosk.window.set_language(lang)
     bundled = {theme.FONT_FAMILY, *theme.FALLBACK_FAMILIES}
     foreign = set()
-    for name, place in _places(kiosk):
-        _show(kiosk, place)
+    for name in _shown(kiosk):
         for label in kiosk.window.findChildren(QLabel):
             if label.isVisible() and label.text().strip() and not _families(label) <= bundled:
                 foreign.add(f"{name}: {label.text()[:30]!r} in {sorted(_families(label) - bundled)}")

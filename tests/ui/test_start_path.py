@@ -58,7 +58,16 @@ START_TO_HOME = textwrap.dedent(
 
 
 # each ~5-20 M instructions of start-up that Home does not use
-LATER_MODULES = ("dataclasses", "zoneinfo", "tomllib", "socket", "logging.handlers", "kiosk.ui.idle_overlay")
+LATER_MODULES = (
+    "dataclasses",
+    "zoneinfo",
+    "tomllib",
+    "socket",
+    "logging.handlers",
+    "kiosk.ui.overlay",
+    "kiosk.ui.idle_overlay",
+    "kiosk.ui.language_overlay",
+)
 
 
 @pytest.mark.parametrize("mode", ["windowed", "fullscreen"])
