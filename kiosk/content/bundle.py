@@ -15,14 +15,11 @@ staff see in the sync result.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
 import hashlib
 import io
 import json
 import os
-import re
 import stat
 import tempfile
 import zipfile
@@ -32,63 +29,40 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey
 
-from kiosk.content.keys import parse_public_key, sign_manifest
+from kiosk.content.keys import sign_manifest
+from kiosk.content.manifest import (
+    CONTENT_PREFIX,
+    MANIFEST,
+    MANIFEST_SCHEMA,
+    MANIFEST_SCHEMA_VERSION,
+    PATH,
+    SAFE_MEMBER,
+    SIGNATURE,
+    BundleError,
+    Manifest,
+    check_signature,
+    parse_manifest,
+)
 from kiosk.content.model import Content
 from kiosk.content.source import ContentError, load_files, read_source_dir
 
-MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
-CONTENT_PREFIX = "content/"
-MANIFEST_SCHEMA_VERSION = 1
+__all__ = [
+    "CONTENT_PREFIX",
+    "MANIFEST",
+    "MANIFEST_SCHEMA",
+    "SIGNATURE",
+    "BundleError",
+    "Limits",
+    "Manifest",
+    "build_bundle",
+    "build_bundle_files",
+    "read_bundle",
+    "write_zip",
+]
+
 URL_FIELDS = frozenset({"url", "sources"})
-
-# The manifest's JSON Schema; docs/bundle-manifest.schema.json is this, written out (a test keeps them equal).
-MANIFEST_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://buergerservice-kiosk.example/bundle-manifest.schema.json",
-    "title": "Bürgerservice kiosk content bundle manifest",
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["schema_version", "content_version", "created_at", "publisher", "files"],
-    "properties": {
-        "schema_version": {"const": MANIFEST_SCHEMA_VERSION},
-        "content_version": {"type": "integer", "minimum": 1},
-        "created_at": {
-            "type": "string",
-            "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$",
-        },
-        "publisher": {"type": "string", "minLength": 1, "maxLength": 200},
-        "files": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["path", "sha256", "size"],
-                "properties": {
-                    "path": {"type": "string", "pattern": r"^[a-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"},
-                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-                    "size": {"type": "integer", "minimum": 0},
-                },
-            },
-        },
-    },
-}
-
-
-class BundleError(Exception):
-    """A bundle that must not be installed. ``reason`` is a stable code, ``message`` says why.
-
-    Codes: too_large, zip_bomb, unsafe_path, unlisted, unsigned, untrusted_key, signature,
-    manifest, hash_mismatch, rollback, schema, url, corrupt.
-    """
-
-    def __init__(self, reason: str, message: str) -> None:
-        self.reason, self.message = reason, message
-        super().__init__(f"{reason}: {message}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +75,6 @@ class Limits:
     max_total_bytes: int = 400_000_000  # all members unpacked
     max_ratio: int = 100  # unpacked / packed for one member larger than ratio_floor
     ratio_floor: int = 1_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Manifest:
-    content_version: int
-    created_at: str
-    publisher: str
-    files: tuple[tuple[str, str, int], ...]  # (path, sha256, size)
-    signed_by: str  # base64 public key that verified it; "" for an unsigned bundle read without keys
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any], signed_by: str) -> Manifest:
-        return cls(
-            content_version=data["content_version"],
-            created_at=data["created_at"],
-            publisher=data["publisher"],
-            files=tuple((f["path"], f["sha256"], f["size"]) for f in data["files"]),
-            signed_by=signed_by,
-        )
 
 
 # ---------------------------------------------------------------- build
@@ -138,7 +93,7 @@ def build_bundle_files(
 ) -> dict[str, Any]:
     content = load_files(files)  # never publish what a kiosk would refuse
     for name in files:
-        if not _PATH.fullmatch(name):
+        if not PATH.fullmatch(name):
             raise ContentError(name, "a file name in a bundle may only use letters, digits, '.', '_' and '-'")
     stamp = (created_at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     manifest = {
@@ -219,8 +174,9 @@ def _read(
     with zf:
         infos = _check_members(zf.infolist(), limits)
         raw_manifest = _member(zf, infos, MANIFEST, limits)
-        signed_by = _check_signature(zf, infos, raw_manifest, trusted, limits)
-        data = _parse_manifest(raw_manifest)
+        raw_signature = _member(zf, infos, SIGNATURE, limits) if SIGNATURE in infos else None
+        signed_by = check_signature(raw_manifest, raw_signature, trusted)
+        data = parse_manifest(raw_manifest)
         manifest = Manifest.from_json(data, signed_by)
         listed = {path for path, _, _ in manifest.files}
         present = {name[len(CONTENT_PREFIX) :] for name in infos if name.startswith(CONTENT_PREFIX)}
@@ -277,7 +233,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
 
 
 def _check_name(name: str, info: zipfile.ZipInfo) -> None:
-    bad = not _SAFE_MEMBER.fullmatch(name) and (
+    bad = not SAFE_MEMBER.fullmatch(name) and (
         not name
         or "\\" in name
         or name.startswith("/")
@@ -305,80 +261,3 @@ def _member(zf: zipfile.ZipFile, infos: Mapping[str, zipfile.ZipInfo], name: str
     if len(data) > cap:
         raise BundleError("zip_bomb", f"'{name}' unpacks to more than it declares")
     return data
-
-
-def _check_signature(
-    zf: zipfile.ZipFile,
-    infos: Mapping[str, zipfile.ZipInfo],
-    raw_manifest: bytes,
-    trusted: Iterable[str] | None,
-    limits: Limits,
-) -> str:
-    if SIGNATURE not in infos:
-        if trusted is None:
-            return ""
-        raise BundleError("unsigned", "the bundle has no signature (built without --key)")
-    try:
-        sig = json.loads(_member(zf, infos, SIGNATURE, limits))
-        public_b64, signature = sig["public_key"], base64.b64decode(sig["signature"], validate=True)
-        if sig.get("algorithm") != "ed25519" or not isinstance(public_b64, str):
-            raise ValueError("algorithm")
-    except (ValueError, KeyError, TypeError, binascii.Error):
-        raise BundleError("signature", "manifest.sig is not a readable signature") from None
-    if trusted is None:
-        keys = [public_b64]
-    else:
-        keys = [k.strip() for k in trusted if k.strip()]
-        if public_b64 not in keys:
-            raise BundleError("untrusted_key", f"signed by {public_b64}, which is not a trusted key")
-    try:
-        parse_public_key(public_b64).verify(raw_manifest, signature)
-    except (ValueError, BadSignatureError):
-        raise BundleError("signature", "the signature does not match the manifest") from None
-    return public_b64
-
-
-def _parse_manifest(raw: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise BundleError("manifest", "manifest.json is not JSON") from None
-    import jsonschema  # 0.2-0.5 s to import: not on the kiosk's start-up path
-
-    # jsonschema takes ~2 s for 20,000 file entries: it checks the frame and the first entry,
-    # _check_file_entries applies the same item rules to all of them, fast.
-    files = data.get("files") if isinstance(data, dict) else None
-    head = data | {"files": files[:1]} if isinstance(files, list) else data
-    try:
-        jsonschema.Draft202012Validator(MANIFEST_SCHEMA).validate(head)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path) or "(top)"
-        raise BundleError("manifest", f"manifest.json at {where}: {exc.message}") from None
-    _check_file_entries(data["files"])
-    return data
-
-
-_ITEM = MANIFEST_SCHEMA["properties"]["files"]["items"]
-_PATH = re.compile(_ITEM["properties"]["path"]["pattern"])
-_SHA = re.compile(_ITEM["properties"]["sha256"]["pattern"])
-_SAFE_MEMBER = re.compile(
-    r"^(manifest\.json|manifest\.sig|content/" + _ITEM["properties"]["path"]["pattern"][1:-1] + ")$"
-)
-
-
-def _check_file_entries(entries: list[Any]) -> None:
-    """The schema's rules for one entry of ``files``, applied to every entry."""
-    keys = set(_ITEM["required"])
-    for i, entry in enumerate(entries):
-        ok = (
-            isinstance(entry, dict)
-            and entry.keys() == keys
-            and isinstance(entry["path"], str)
-            and _PATH.fullmatch(entry["path"]) is not None
-            and isinstance(entry["sha256"], str)
-            and _SHA.fullmatch(entry["sha256"]) is not None
-            and type(entry["size"]) is int
-            and entry["size"] >= 0
-        )
-        if not ok:
-            raise BundleError("manifest", f"manifest.json at files/{i}: not {{path, sha256, size}} as in the schema")
