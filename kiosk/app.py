@@ -177,9 +177,7 @@ class Kiosk:
             self.ticket_desk.close()
         self.window.allow_close = True
         self.window.close()
-        # The window filters every event of the application; a closed kiosk must not go on
-        # (a test run builds hundreds, and each left-over filter slowed every later event).
-        QApplication.instance().removeEventFilter(self.window)
+        self.window.input_rules.remove()
         if built("store"):
             self.store.close()
         self.state_db.close()
@@ -273,6 +271,11 @@ def build_kiosk(
         timing = TicketTiming(settings.ticket_return_s, settings.ticket_fault_return_s, settings.ticket_print_wait_s)
         return cls(tr, parts.store, parts.tickets, parts.ticket_desk, now, settings.timezone, timing)
 
+    def staff_panel(cls: type[Screen]) -> Screen:
+        from kiosk.ui.admin_wiring import admin_screen
+
+        return admin_screen(cls, kiosk_ref[0], staff_tr, started_at)
+
     specs: dict[ScreenId, ScreenSpec] = {
         ScreenId.HOME: ScreenSpec("home.HomeScreen", lambda cls: cls(tr, notice, set_language)),
         ScreenId.SITUATIONS: ScreenSpec("situations.SituationsScreen", lambda cls: cls(tr, parts.store)),
@@ -298,9 +301,7 @@ def build_kiosk(
             "admin_pin.AdminPinScreen",
             lambda cls: cls(staff_tr, parts.admin_worker, admin_gate, now, settings.timezone),
         ),
-        ScreenId.ADMIN: ScreenSpec(
-            "admin.AdminScreen", lambda cls: _admin_screen(cls, kiosk_ref[0], staff_tr, started_at)
-        ),
+        ScreenId.ADMIN: ScreenSpec("admin.AdminScreen", staff_panel),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     navigator_ref.append(navigator)
@@ -327,49 +328,6 @@ def build_kiosk(
     admin_gate.expired.connect(lambda: window.end_session() if flow.current.screen is ScreenId.ADMIN else None)
     navigator.show_place(flow.current)  # styled by the window's first resize (show)
     return kiosk
-
-
-def _admin_screen(cls: type[Screen], kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> Screen:
-    """The staff panel and what its pages may do (see kiosk.ui.admin_tools)."""
-    from kiosk.content.swap import installed_version
-    from kiosk.content.sync import import_bundle, sync_once
-    from kiosk.ui.admin_tools import AdminTools
-
-    data_dir, settings, switcher = kiosk.data_dir, kiosk.settings, kiosk.switcher
-
-    # both in a worker thread, like one round of the nightly SyncRunner; the checks and the
-    # build run in a child process, so the screen never stalls
-    swap = {"before_replace": switcher.before_replace, "after_replace": switcher.after_replace, "isolated": True}
-
-    def reported(result):
-        switcher.report(result)
-        return result
-
-    def sync_now():
-        return reported(sync_once(data_dir, settings, installed_version(data_dir), **swap))
-
-    def import_from(path: Path):  # the same checks as a sync
-        keys, limit = settings.sync_trusted_keys, settings.sync_max_bytes
-        return reported(import_bundle(data_dir, path, keys, limit, installed_version(data_dir), **swap))
-
-    tools = AdminTools(
-        tr=staff_tr,
-        worker=kiosk.admin_worker,
-        data_dir=data_dir,
-        settings=settings,
-        store=kiosk.store,
-        printing=kiosk.printing,
-        now=kiosk.now,
-        started_at=started_at,
-        sync_now=sync_now,
-        import_bundle=import_from,
-        next_sync=lambda: getattr(kiosk.sync, "next_due", None),
-        restart=lambda: kiosk.request_exit("restart"),
-        quit=lambda: kiosk.request_exit("exit"),
-    )
-    screen = cls(tools, kiosk.admin_gate, kiosk.window.end_session)
-    screen.restyle.connect(lambda: kiosk.window.theme_buttons(screen))
-    return screen
 
 
 def show(kiosk: Kiosk, fullscreen: bool) -> None:

@@ -1,28 +1,28 @@
 """The kiosk window: screens above, the nav bar below, overlays on top.
 
-Kiosk rules live here: fullscreen and frameless, no cursor, no context menu, and no key
-closes it (only the admin exit sets ``allow_close``). The visitor session (language,
-accessibility modes, place) is applied and wiped here.
+The window refuses to close (only the admin exit sets ``allow_close``) and installs the
+input rules (``kiosk.ui.input_rules``: idle, closing keys, context menus, the staff
+entry). The visitor session (language, accessibility modes, place) is applied and wiped
+here.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QInputEvent, QKeyEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import Action, Flow, Place, ScreenId
-from kiosk.gesture import CornerTapDetector
 from kiosk.i18n import Translator
 from kiosk.ui import theme
-from kiosk.ui.idle import INPUT_EVENTS, IdleWatcher
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.input_rules import InputRules
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
-from kiosk.ui.qt_names import ALT, CONTROL, KEY_A, KEY_ESCAPE, KEY_F4, KEY_Q, KEY_W, KEYPAD_MODIFIER, set_enum
+from kiosk.ui.qt_names import set_enum
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets import BigButton
 
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from kiosk.ui.idle_overlay import IdleOverlay
     from kiosk.ui.language_overlay import LanguageOverlay
     from kiosk.ui.overlay import Overlay
-
-# key and modifiers as one int (QKeyCombination.toCombined), the keypad's flag left out
-BLOCKED_KEYS = frozenset({KEY_ESCAPE, ALT | KEY_F4, CONTROL | KEY_Q, CONTROL | KEY_W})
-STAFF_KEYS = CONTROL | ALT | KEY_A  # the staff entry from an attached keyboard
 
 
 class KioskWindow(QWidget):
@@ -78,7 +74,7 @@ class KioskWindow(QWidget):
 
         self._idle_overlay: IdleOverlay | None = None  # built at the first warning
         self._language_overlay: LanguageOverlay | None = None  # built when first opened
-        self._corner = CornerTapDetector()
+        self.input_rules = InputRules(self, idle, self.open_staff_entry)
         self._before_home: list[Callable[[], None]] = []
 
         self.navbar.back.connect(self.navigator.back)
@@ -237,7 +233,7 @@ class KioskWindow(QWidget):
 
     def _start_filtering(self) -> None:
         if self._filtering and not self.allow_close:
-            QApplication.instance().installEventFilter(self)
+            self.input_rules.install()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -321,29 +317,6 @@ class KioskWindow(QWidget):
     def open_staff_entry(self) -> None:
         if self.flow.current.screen not in (ScreenId.ADMIN_PIN, ScreenId.ADMIN):
             self.navigator.go(Action.STAFF_GESTURE)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Every event of the application passes here (~250 per tap: paints, layouts, shows);
-        only input events matter. ``isinstance`` sorts them out for almost nothing, while
-        ``event.type()`` builds a Python enum (~2.5 us) and a second filter would double the
-        call into Python (~2 us), so the idle watcher is told from here."""
-        if not isinstance(event, QInputEvent):
-            return False
-        kind = event.type()
-        if kind in INPUT_EVENTS:
-            self.idle.input_seen()
-        if kind == QEvent.Type.ContextMenu:
-            return True
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            keys = event.keyCombination().toCombined() & ~KEYPAD_MODIFIER
-            if keys == STAFF_KEYS:
-                self.open_staff_entry()
-            return keys == STAFF_KEYS or keys in BLOCKED_KEYS
-        if kind == QEvent.Type.MouseButtonPress and watched is self.windowHandle():
-            pos = event.position()
-            if self._corner.press(pos.x(), pos.y(), self.width(), self.height(), time.monotonic()):
-                self.open_staff_entry()
-        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
