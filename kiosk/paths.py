@@ -6,9 +6,11 @@ Resolved at run time so the PyInstaller bundle works from any folder.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 
+@cache  # resolving stats every folder up to / again; Home asks ~30 times (fonts, icons, catalogs)
 def resource_root() -> Path:
     """The folder holding ``assets/``, ``locales/`` and the ``kiosk`` package."""
     frozen = getattr(sys, "_MEIPASS", None)
