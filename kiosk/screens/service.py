@@ -25,6 +25,7 @@ from kiosk.ui.print_control import SCAN_QR, PrintControl
 from kiosk.ui.print_worker import PaperPrinter
 from kiosk.ui.qr_view import QrView
 from kiosk.ui.screen import Screen
+from kiosk.ui.spacing import OWN_SPACING
 from kiosk.ui.widgets import BigButton, ButtonList, Card, KineticScrollArea, WrapLabel
 
 SIDE_BY_SIDE_IN_QR_SIDES = 2.5  # narrower (portrait): the QR code goes below the text
@@ -89,6 +90,7 @@ class ServiceScreen(Screen):
         self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, holder)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(40)  # the QR hint must not read as the end of the summary's line
+        self.row.setProperty(OWN_SPACING, True)
         self.row.addWidget(text, 3)
         self.row.addWidget(self.qr_column, 2)
         self.body.addWidget(self.title)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, 
 from kiosk.i18n import Translator
 from kiosk.ui import theme
 from kiosk.ui.icons import svg_bytes, svg_pixmap
+from kiosk.ui.spacing import OWN_SPACING
 
 # Four rows of eleven keys a layout, as close to each script's usual keyboard as eleven
 # columns allow (84 px keys must fit a portrait 1080 px screen); the wide special keys below.
@@ -94,6 +95,7 @@ class OnScreenKeyboard(QWidget):
         self.setStyleSheet("QPushButton { min-width: 0px; min-height: 0px; padding: 0px; }")
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setProperty(OWN_SPACING, True)  # from the keys' font (gap), not the theme's
         self.keys: dict[str, QPushButton] = {}
         # One button per position; a language switch only relabels them (no relayout).
         self._chars = ""  # the layout's characters, row by row: one per key in _char_keys

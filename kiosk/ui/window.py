@@ -23,6 +23,7 @@ from kiosk.ui.input_rules import InputRules
 from kiosk.ui.navbar import NavBar
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.qt_names import set_enum
+from kiosk.ui.spacing import space_touch_targets
 from kiosk.ui.speech import ReadAloud
 from kiosk.ui.widgets import BigButton
 
@@ -207,7 +208,8 @@ class KioskWindow(QWidget):
         self.navbar.relayout()
 
     def theme_buttons(self, root: QWidget) -> None:
-        """Give every BigButton under ``root`` its colours, icon size and touch height."""
+        """Give every BigButton under ``root`` its colours, icon size and touch height, and
+        every layout that places them the theme's gap (kiosk.ui.spacing)."""
         p, m = self.palette_, self.metrics
         colours = theme.button_text_colours(p)
         for button in root.findChildren(BigButton):
@@ -216,6 +218,7 @@ class KioskWindow(QWidget):
                 button.apply_theme(normal, active, m.px(110), max(m.touch, m.px(240)), self._look)
             else:
                 button.apply_theme(normal, active, m.px(48), m.touch, self._look)
+        space_touch_targets(root, m.gap)
 
     def _apply_reach(self) -> None:
         self.reach_spacer.setVisible(self.flow.session.low_position)

@@ -6,7 +6,10 @@ composition root registers (new screens are covered automatically).
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
@@ -110,6 +113,44 @@ def test_every_interactive_widget_is_at_least_80_px_at_1080p(kiosk):
             if button.isVisible() and min(button.width(), button.height()) < 80:
                 small.append(f"{name}: {button.objectName()} {button.width()}x{button.height()}")
     assert small == []
+
+
+def _reachable_buttons(window) -> dict[str, QRect]:
+    """Each button a finger can reach now (its centre is not under an overlay or a panel),
+    by name, as the part of it on screen, in window coordinates."""
+    found = {}
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or button.window() is not window or button.visibleRegion().isEmpty():
+            continue
+        rect = button.visibleRegion().boundingRect().translated(button.mapTo(window, QPoint(0, 0)))
+        top = window.childAt(rect.center())
+        if top is button or (top is not None and button.isAncestorOf(top)):
+            found[button.objectName() or button.text()] = rect
+    return found
+
+
+def _gap(a: QRect, b: QRect) -> int | None:
+    """Pixels between two rectangles side by side or one above the other; None otherwise."""
+    if a.top() <= b.bottom() and b.top() <= a.bottom():
+        return max(b.left() - a.right(), a.left() - b.right()) - 1
+    if a.left() <= b.right() and b.left() <= a.right():
+        return max(b.top() - a.bottom(), a.top() - b.bottom()) - 1
+    return None
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 600)])
+def test_touch_targets_are_at_least_12_px_apart(kiosk, size):
+    """Two buttons 6 px apart (Qt's default spacing) let a finger between them hit either."""
+    kiosk.window.resize(*size)
+    QApplication.processEvents()
+    close = []
+    for name in _shown(kiosk):
+        buttons = _reachable_buttons(kiosk.window)
+        for (a, ra), (b, rb) in itertools.combinations(buttons.items(), 2):
+            gap = _gap(ra, rb)
+            if gap is not None and gap < 12:
+                close.append(f"{name}: {a} and {b} {gap} px apart")
+    assert close == []
 
 
 def _families(label: QLabel) -> set[str]:
