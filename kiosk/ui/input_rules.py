@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QInputEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,13 +29,26 @@ class InputRules(QObject):
         super().__init__(window)
         self.window, self.idle, self.open_staff_entry = window, idle, open_staff_entry
         self._corner = CornerTapDetector()
+        self._state = "waiting"  # -> "due" (window shown) -> "on" -> "off" (kiosk closed)
 
-    def install(self) -> None:
-        QApplication.instance().installEventFilter(self)
+    def install_soon(self) -> None:
+        """From the event loop's next pass on (the window calls this at its first show):
+        input only arrives through the loop, while building, styling, showing and first
+        painting Home are ~2,000 events, and the ~250 the filter saw from the show on cost
+        ~12 M instructions of start-up in Python."""
+        if self._state == "waiting":
+            self._state = "due"
+            QTimer.singleShot(0, self._install)
+
+    def _install(self) -> None:
+        if self._state == "due":  # not when the kiosk was closed right after it showed
+            self._state = "on"
+            QApplication.instance().installEventFilter(self)
 
     def remove(self) -> None:
         """A closed kiosk must not go on filtering (a test run builds hundreds of kiosks, and
         each filter left over slowed every later event)."""
+        self._state = "off"
         QApplication.instance().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -53,9 +53,8 @@ class Overlay(QFrame):
         self.setGeometry(0, 0, width, height)
         self.layout().setContentsMargins(margin, top, margin, margin)
         self.panel.setFixedWidth(max(1, min(panel_width, width - 2 * margin)))
-        spacing = max(12, margin // 3)  # touch targets >= 12 px apart (kiosk.ui.spacing)
-        self.content.setContentsMargins(spacing, spacing, spacing, spacing)
-        self.content.setSpacing(spacing)
+        padding = max(12, margin // 3)  # the spacing between its items is the theme's gap (kiosk.ui.spacing)
+        self.content.setContentsMargins(padding, padding, padding, padding)
 
     def retranslate(self) -> None:
         raise NotImplementedError

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -90,7 +90,6 @@ class KioskWindow(QWidget):
         self.idle.tick.connect(lambda seconds: self.idle_overlay.set_seconds(seconds))
         self.idle.expired.connect(self.end_session)
         self.tr_.on_change(lambda _lang: self._on_language_changed())
-        self._filtering = False  # the input filter: from the loop's first pass after the first show
 
     @property
     def language_overlay(self) -> LanguageOverlay:
@@ -225,18 +224,8 @@ class KioskWindow(QWidget):
         self.reach_spacer.setFixedHeight(round(self.height() * 0.4))
 
     def showEvent(self, event) -> None:
-        """Filter the application's events from the event loop's next pass on: input only
-        arrives through the loop, while building, styling, showing and first painting Home
-        are ~2,000 events, and the ~250 the filter saw from the show on cost ~12 M
-        instructions of start-up in Python."""
         super().showEvent(event)
-        if not self._filtering:
-            self._filtering = True
-            QTimer.singleShot(0, self._start_filtering)
-
-    def _start_filtering(self) -> None:
-        if self._filtering and not self.allow_close:
-            self.input_rules.install()
+        self.input_rules.install_soon()  # once, after the first show
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
