@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk import admin
+from kiosk.staff import admin
 from kiosk.state import open_state
 
 

@@ -33,8 +33,8 @@ def main() -> None:
     from kiosk.paths import default_content_dir
     from kiosk.printing.layouts import ticket_pdf
     from kiosk.printing.printers import CupsPrinter
+    from kiosk.queue.tickets import Ticket, TicketService
     from kiosk.state import open_state
-    from kiosk.tickets import Ticket, TicketService
 
     content = load_dir(default_content_dir())
     queue = replace(content.queues[0], daily_cap=0, last=99999)  # many taps in one day

@@ -26,11 +26,11 @@ marks = [("python up", time.monotonic())]
 def mark(name): marks.append((name, time.monotonic()))
 import kiosk.cli; mark("kiosk.cli")
 from pathlib import Path
-from kiosk import crash
+from kiosk.ops import crash
 data = Path(os.environ["KIOSK_DATA_DIR"]); crash.setup_logging(data); crash.install(data); mark("crash handling")
 import PySide6.QtWidgets; mark("PySide6 import")
 import kiosk.app as app_module; mark("kiosk modules")
-from kiosk.settings import Settings; from kiosk.ui.keepalive import KeepAlive; mark("keepalive")
+from kiosk.settings import Settings; from kiosk.workers.keepalive import KeepAlive; mark("keepalive")
 settings = Settings.load(data); app = app_module.ensure_qapp(); mark("QApplication + fonts")
 kiosk = app_module.start_kiosk(data, settings, None); mark("Home built")
 app_module.show(kiosk, fullscreen=False); mark("styled + shown")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import admin
-from kiosk.admin import AdminSession, InvalidPin, PinOutcome, ScryptParams
+from kiosk.staff import admin
+from kiosk.staff.admin import AdminSession, InvalidPin, PinOutcome, ScryptParams
 from kiosk.state import open_state
 
 PIN = "480913"
@@ -148,7 +148,7 @@ def test_lock_survives_a_new_process_on_the_same_data_dir(db_with_pin, data_dir)
     # WHEN another process opens the same data dir and types the right PIN
     code = (
         "import sys; from datetime import UTC, datetime; from pathlib import Path\n"
-        "from kiosk import admin; from kiosk.state import open_state\n"
+        "from kiosk.staff import admin; from kiosk.state import open_state\n"
         "db = open_state(Path(sys.argv[1]))\n"
         "print(admin.check_pin(db, sys.argv[2], datetime.now(UTC)).outcome.value)\n"
     )
@@ -235,7 +235,7 @@ def test_two_processes_guessing_at_once_get_no_more_than_five_tries(db_with_pin,
     go = tmp_path / "go"
     code = (
         "import sys, time; from datetime import datetime; from pathlib import Path\n"
-        "from kiosk import admin; from kiosk.state import open_state\n"
+        "from kiosk.staff import admin; from kiosk.state import open_state\n"
         "db = open_state(Path(sys.argv[1])); now = datetime.fromisoformat(sys.argv[2])\n"
         "while not Path(sys.argv[3]).exists(): time.sleep(0.005)\n"
         "print(' '.join(admin.check_pin(db, '000001', now).outcome.value for _ in range(10)))\n"

@@ -42,8 +42,8 @@ def test_importing_the_core_loads_no_qt():
     code = (
         "import sys, importlib, pkgutil, kiosk\n"
         "core = ['kiosk.flow', 'kiosk.settings', 'kiosk.i18n', 'kiosk.content.store', 'kiosk.content.source']\n"
-        "extras = ('kiosk.tickets', 'kiosk.admin', 'kiosk.stats', 'kiosk.printing.layouts',\n"
-        "          'kiosk.content.sync', 'kiosk.content.hours', 'kiosk.catalogs', 'kiosk.gesture')\n"
+        "extras = ('kiosk.queue.tickets', 'kiosk.staff.admin', 'kiosk.staff.stats', 'kiosk.printing.layouts',\n"
+        "          'kiosk.content.sync', 'kiosk.content.hours', 'kiosk.i18n.catalogs', 'kiosk.staff.gesture')\n"
         "for extra in extras:\n"
         "    if importlib.util.find_spec(extra): core.append(extra)\n"
         "[importlib.import_module(m) for m in core]\n"

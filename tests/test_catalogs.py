@@ -1,7 +1,7 @@
 """The gettext catalogs are complete: a fresh template, every message translated in every
 language, placeholders kept, all plural forms, nothing left in German.
 
-``kiosk.catalogs.check()`` is the tool behind ``kiosk i18n check``; these tests use it so
+``kiosk.i18n.catalogs.check()`` is the tool behind ``kiosk i18n check``; these tests use it so
 the command and CI agree, and add what it does not look at (placeholders, plural forms).
 """
 
@@ -15,8 +15,8 @@ from functools import cache
 import pytest
 from babel.messages.catalog import Catalog, Message
 
-from kiosk import catalogs
-from kiosk.catalogs import Problem
+from kiosk.i18n import catalogs
+from kiosk.i18n.catalogs import Problem
 
 CODES = [lang.code for lang in catalogs.TARGETS]
 NOT_GERMAN = [code for code in CODES if code != "ls"]  # Leichte Sprache is German on purpose

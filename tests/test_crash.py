@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from kiosk import crash
+from kiosk.ops import crash
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "Frau Mustermann Bürgergeld 4711"  # stands for what a visitor typed
@@ -21,7 +21,7 @@ CRASHING_SLOT = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit
-    from kiosk import crash
+    from kiosk.ops import crash
 
     data_dir = Path(sys.argv[1])
     crash.setup_logging(data_dir)

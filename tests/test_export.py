@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import export
+from kiosk.staff import export
 
 
 def _zip(folder: Path, name: str, mtime: float) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from kiosk.gesture import CornerTapDetector
+from kiosk.staff.gesture import CornerTapDetector
 
 W, H = 1920, 1080
 

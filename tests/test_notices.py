@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import notices
-from kiosk.notices import InvalidNotice
+from kiosk.staff import notices
+from kiosk.staff.notices import InvalidNotice
 from kiosk.state import open_state
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

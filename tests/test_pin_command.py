@@ -8,8 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk import admin
-from kiosk.admin import ScryptParams
+from kiosk.staff import admin
+from kiosk.staff.admin import ScryptParams
 from kiosk.state import open_state
 
 

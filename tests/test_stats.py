@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk import stats
+from kiosk.staff import stats
+from kiosk.staff.stats import Event
 from kiosk.state import open_state
-from kiosk.stats import Event
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MORNING = datetime(2026, 11, 23, 9, 15, tzinfo=BERLIN)

@@ -11,14 +11,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import kiosk
+from kiosk.ops.status import collect_status, read_status_file, write_status_file
 from kiosk.state import open_state
-from kiosk.status import collect_status, read_status_file, write_status_file
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 11:00 in Berlin
 
 
 def _add_ticket_rows(data_dir: Path, rows: list[tuple[str, str]]) -> None:
-    """Rows as kiosk.tickets writes them (same table), so the reader is tested on real data."""
+    """Rows as kiosk.queue.tickets writes them (same table), so the reader is tested on real data."""
     db = open_state(data_dir)
     db.execute(
         "CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY, category_id TEXT NOT NULL, day TEXT NOT NULL, "

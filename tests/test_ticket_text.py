@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from kiosk.content.model import Hours, HoursKind, QueueCategory, WhenExhausted
 from kiosk.i18n import Translator
-from kiosk.ticket_text import earliest_again, refusal_text
-from kiosk.tickets import Refusal, RefusalReason, availability
+from kiosk.queue.ticket_text import earliest_again, refusal_text
+from kiosk.queue.tickets import Refusal, RefusalReason, availability
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=BERLIN)

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.content.model import Hours, HoursKind, QueueCategory, WhenExhausted
+from kiosk.queue.tickets import Refusal, RefusalReason, Ticket, TicketService, format_number, issued_today
 from kiosk.state import open_state
-from kiosk.tickets import Refusal, RefusalReason, Ticket, TicketService, format_number, issued_today
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=BERLIN)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from pathlib import Path
 from kiosk.content.model import QueueCategory, WhenExhausted
 from kiosk.state import open_state
-from kiosk.tickets import TicketService
+from kiosk.queue.tickets import TicketService
 cat = QueueCategory(id="antraege", title={"de": "x"}, prefix="A", first=1, last=999999,
                     when_exhausted=WhenExhausted.CAP, daily_cap=0, office_id="o", waiting_area={})
 now = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))

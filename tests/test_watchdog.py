@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.watchdog import sd_notify, watchdog_interval_ms
+from kiosk.ops.watchdog import sd_notify, watchdog_interval_ms
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk import catalogs
+    from kiosk.i18n import catalogs
 
     if args.step in ("extract", "all"):
         template = catalogs.write_pot()

@@ -58,7 +58,7 @@ def _read_pin() -> tuple[str, str] | None:
 
 
 def set_pin_command(db) -> int:
-    from kiosk import admin
+    from kiosk.staff import admin
 
     tr = Translator()
     entered = _read_pin()
@@ -88,7 +88,7 @@ LOCKED_UNTIL = N_("Das PIN-Feld ist gesperrt bis {time} ({date}).")
 def status_command(db, now: datetime | None = None, timezone: str = "Europe/Berlin") -> int:
     from zoneinfo import ZoneInfo
 
-    from kiosk import admin
+    from kiosk.staff import admin
 
     tr = Translator()
     now = now or datetime.now(UTC)

@@ -29,7 +29,7 @@ def _printer(args: argparse.Namespace) -> Printer:
     settings = Settings.load(data_dir)
     qt_factory = None
     if settings.printer_backend == "qt":
-        from kiosk.ui.qt_printer import qt_printer_factory  # Qt only when asked for
+        from kiosk.workers.qt_printer import qt_printer_factory  # Qt only when asked for
 
         qt_factory = qt_printer_factory()
     return make_printer(settings, data_dir, qt_factory)

@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Crash handling first (log + exit 70), then the window; READY=1 to systemd once it shows."""
-    from kiosk import crash
+    from kiosk.ops import crash
 
     data_dir: Path = args.data_dir or default_data_dir()
     crash.setup_logging(data_dir)
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     from kiosk.app import ensure_qapp, show, start_kiosk
     from kiosk.settings import Settings
-    from kiosk.ui.keepalive import KeepAlive
+    from kiosk.workers.keepalive import KeepAlive
 
     settings = Settings.load(data_dir)
     app = ensure_qapp()
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         keepalive.stopping()  # a restart keeps the service running: the new image sends READY=1
     kiosk.shutdown()
     if restart:
-        from kiosk.restart import replace_process
+        from kiosk.staff.restart import replace_process
 
         replace_process(data_dir)
     return code

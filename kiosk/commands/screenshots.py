@@ -35,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.ui.screenshots import render_all
+    from kiosk.app.screenshots import render_all
 
     langs = args.lang or [lang.code for lang in LANGUAGES]
     if args.data_dir:

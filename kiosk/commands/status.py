@@ -28,11 +28,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk import admin
+    from kiosk.ops.status import collect_status, read_status_file
     from kiosk.paths import default_data_dir
     from kiosk.settings import Settings
+    from kiosk.staff import admin
     from kiosk.state import open_state
-    from kiosk.status import collect_status, read_status_file
 
     data_dir = args.data_dir or default_data_dir()
     status = collect_status(data_dir, timezone=Settings.load(data_dir).timezone)

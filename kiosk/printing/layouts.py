@@ -19,7 +19,7 @@ from kiosk.content.model import Guide, GuideStep, LocalText, Office, QueueCatego
 from kiosk.i18n import N_, SOURCE_LANGUAGE, Translator
 from kiosk.printing.hours_text import hours_blocks
 from kiosk.printing.pdfdoc import MM, TICKET_MAX_MM, Paper, RenderedPdf, build, frame_width_pt, styles
-from kiosk.tickets import Ticket
+from kiosk.queue.tickets import Ticket
 
 QR_ROLL_MM = 27.0  # the issue asks >= 25 mm on roll paper
 QR_A4_MM = 34.0  # and >= 30 mm on A4

@@ -24,11 +24,11 @@ from kiosk.flow import ScreenId
 from kiosk.i18n import Translator
 from kiosk.ui.icons import svg_pixmap
 from kiosk.ui.print_control import ChecklistPrintControl
-from kiosk.ui.print_worker import ChecklistPrinter
 from kiosk.ui.qr_view import QrView
 from kiosk.ui.screen import Screen
 from kiosk.ui.staff_help import StaffHelpPanel
 from kiosk.ui.widgets import BigButton, KineticScrollArea, WrapLabel
+from kiosk.workers.handout_printer import ChecklistPrinter
 
 PICTURE_IN_TEXT_HEIGHTS = 12  # picture side: 360 px at 1080 p, scales with the theme's text
 

@@ -16,10 +16,10 @@ from kiosk.content.store import ContentStore
 from kiosk.flow import Action, ScreenId
 from kiosk.i18n import Translator
 from kiosk.ui.print_control import ChecklistPrintControl
-from kiosk.ui.print_worker import ChecklistPrinter
 from kiosk.ui.qr_view import QrView
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import BigButton, Card, KineticScrollArea, WrapLabel
+from kiosk.workers.handout_printer import ChecklistPrinter
 
 
 class OnlineServiceScreen(Screen):

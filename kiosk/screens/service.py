@@ -19,14 +19,14 @@ from kiosk.content.model import Office, OnlineService, Service, localized
 from kiosk.content.store import ContentStore
 from kiosk.flow import Action, ScreenId
 from kiosk.i18n import N_, Translator
-from kiosk.stats import Event
+from kiosk.staff.stats import Event
 from kiosk.ui.checklist import ChecklistItem
 from kiosk.ui.print_control import SCAN_QR, PrintControl
-from kiosk.ui.print_worker import PaperPrinter
 from kiosk.ui.qr_view import QrView
 from kiosk.ui.screen import Screen
 from kiosk.ui.spacing import OWN_SPACING
 from kiosk.ui.widgets import BigButton, ButtonList, Card, KineticScrollArea, WrapLabel
+from kiosk.workers.handout_printer import PaperPrinter
 
 SIDE_BY_SIDE_IN_QR_SIDES = 2.5  # narrower (portrait): the QR code goes below the text
 TAKE_HANDOUT = N_("Bitte nehmen Sie Ihren Handzettel unten aus dem Drucker.")

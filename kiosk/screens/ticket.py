@@ -28,12 +28,12 @@ from kiosk.content.store import ContentStore
 from kiosk.flow import ScreenId
 from kiosk.i18n import Translator
 from kiosk.printing.printers import Fault, JobResult
-from kiosk.ticket_text import again_text, earliest_again, refusal_text
-from kiosk.tickets import Refusal, Ticket, TicketService, availability, format_number
+from kiosk.queue.ticket_text import again_text, earliest_again, refusal_text
+from kiosk.queue.tickets import Refusal, Ticket, TicketService, availability, format_number
 from kiosk.ui.screen import Screen
-from kiosk.ui.ticket_desk import TicketDesk
 from kiosk.ui.ticket_view import PrintState, TicketNumberView, TicketTiming
 from kiosk.ui.widgets import ButtonList, Card, KineticScrollArea, WrapLabel, set_role
+from kiosk.workers.ticket_desk import TicketDesk
 
 
 class TicketScreen(Screen):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QInputEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.gesture import CornerTapDetector
+from kiosk.staff.gesture import CornerTapDetector
 from kiosk.ui.idle import INPUT_EVENTS, IdleWatcher
 from kiosk.ui.qt_names import ALT, CONTROL, KEY_A, KEY_ESCAPE, KEY_F4, KEY_Q, KEY_W, KEYPAD_MODIFIER
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Guide
 from kiosk.i18n import N_, Translator
-from kiosk.ui.print_worker import PaperPrinter
 from kiosk.ui.widgets import BigButton, WrapLabel, set_role
+from kiosk.workers.handout_printer import PaperPrinter
 
 TAKE_CHECKLIST = N_("Bitte nehmen Sie Ihre Checkliste unten aus dem Drucker.")
 SCAN_QR = N_("Sie können den QR-Code mit Ihrem Handy abfotografieren.")

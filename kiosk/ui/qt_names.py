@@ -5,7 +5,7 @@ of its Python enums, ~1,200 members: 118 M instructions, a fifth of what a bare 
 to start (benchmarks/startup_floor.py). What Home needs of it is a handful of enum
 properties (alignment, focus policy, text format ...). ``QObject.setProperty`` takes their key
 names and Qt converts them in C++ (``QMetaEnum::keysToValue``). Everything built later uses
-``Qt`` as usual: the late parts touch it once Home is painted (``kiosk.ui.late_parts``).
+``Qt`` as usual: the late parts touch it once Home is painted (``kiosk.app.late_parts``).
 """
 
 from __future__ import annotations

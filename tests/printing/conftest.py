@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kiosk.tickets import Ticket
+from kiosk.queue.tickets import Ticket
 
 URL = "https://www.musterstadt.de/wohngeld-online"
 

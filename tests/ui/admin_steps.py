@@ -8,11 +8,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk import admin
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp
 from kiosk.flow import ScreenId
 from kiosk.printing.printers import FilePrinter
 from kiosk.settings import Settings
+from kiosk.staff import admin
 from kiosk.state import open_state
 
 from .taps import tap

@@ -10,12 +10,12 @@ import pytest
 from nacl.signing import SigningKey
 from PySide6.QtCore import Qt
 
-from kiosk import admin, stats
 from kiosk.content.keys import public_key_b64
 from kiosk.content.swap import installed_version
 from kiosk.flow import ScreenId
+from kiosk.queue.tickets import Refusal, RefusalReason, Ticket, TicketService, next_issue_time
+from kiosk.staff import admin, stats
 from kiosk.state import open_state
-from kiosk.tickets import Refusal, RefusalReason, Ticket, TicketService, next_issue_time
 
 from ..content.conftest import BundleServer, pack, source_files
 from .admin_steps import log_in, log_out, make_kiosk, open_page, set_pin, settle_worker, tap

@@ -12,14 +12,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from kiosk import admin
-from kiosk.admin import PinOutcome
 from kiosk.flow import Place, ScreenId
 from kiosk.i18n import Translator
-from kiosk.screens.admin_pin import AdminPinScreen
+from kiosk.screens.staff.gate import AdminGate
+from kiosk.screens.staff.pin_entry import AdminPinScreen
+from kiosk.staff import admin
+from kiosk.staff.admin import PinOutcome
 from kiosk.state import open_state
-from kiosk.ui.admin_gate import AdminGate
-from kiosk.ui.admin_work import AdminWorker
+from kiosk.workers.staff_work import AdminWorker
 
 from .admin_steps import PIN, WRONG, corner_taps, log_in, make_kiosk, set_pin, settle_worker, type_pin
 

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk import admin
-from kiosk.crash import crash_times, record_crash
-from kiosk.restart import restart_argv
+from kiosk.ops.crash import crash_times, record_crash
+from kiosk.staff import admin
+from kiosk.staff.restart import restart_argv
 from kiosk.state import open_state
 
 from .admin_steps import PIN, set_pin

@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk import stats
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp
 from kiosk.content.model import localized
 from kiosk.flow import ScreenId
 from kiosk.printing.printers import FilePrinter, UnavailablePrinter
 from kiosk.settings import Settings
+from kiosk.staff import stats
 from kiosk.ui.widgets import BigButton, WrapLabel
 from tests.printing import pdftools
 

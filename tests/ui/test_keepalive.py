@@ -6,7 +6,7 @@ import socket
 import tempfile
 from pathlib import Path
 
-from kiosk.ui.keepalive import KeepAlive
+from kiosk.workers.keepalive import KeepAlive
 
 
 def _socket() -> tuple[socket.socket, str]:

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.app import Kiosk, build_kiosk, ensure_qapp, show
+from kiosk.app.late_parts import BUILD_ORDER
 from kiosk.content import install
 from kiosk.flow import ScreenId
 from kiosk.settings import Settings
-from kiosk.ui.late_parts import BUILD_ORDER
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import crash
 from kiosk.app import ensure_qapp, start_kiosk
 from kiosk.flow import ScreenId
+from kiosk.ops import crash
 from kiosk.settings import Settings
 
 SETTINGS = Settings().replace(fullscreen=False, idle_timeout_s=1, idle_warning_s=20)

@@ -14,10 +14,10 @@ import pytest
 from kiosk.i18n import Translator
 from kiosk.printing.layouts import ticket_pdf
 from kiosk.printing.printers import Fault
-from kiosk.tickets import Ticket
+from kiosk.queue.tickets import Ticket
 
 pytest.importorskip("PySide6.QtPdf", reason="QtPdf comes with pyside6-addons")
-from kiosk.ui.qt_printer import QtPrinter
+from kiosk.workers.qt_printer import QtPrinter
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk import app
 from kiosk.app import show
+from kiosk.app.late_parts import BUILD_ORDER
 from kiosk.settings import Settings
-from kiosk.ui.late_parts import BUILD_ORDER
 from kiosk.ui.qt_names import (
     ALT,
     CONTROL,

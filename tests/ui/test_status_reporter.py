@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kiosk.ui.status_reporter import StatusReporter
+from kiosk.workers.status_reporter import StatusReporter
 
 
 def test_running_kiosk_writes_status_json_with_versions_and_printer_state(qtbot, kiosk, data_dir):

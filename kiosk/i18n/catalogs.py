@@ -21,7 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from kiosk import paths
-from kiosk.i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE, Language
+from kiosk.i18n.languages import DOMAIN, LANGUAGES, SOURCE_LANGUAGE, Language
 
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 STABLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)  # keeps the template free of diff noise

@@ -1,6 +1,6 @@
 """Admin pages "Hinweis anzeigen" (type it, pick an end time) and "Hinweis entfernen".
 
-The text goes through ``kiosk.notices.set_notice`` (cleaned, at most 200 characters) and
+The text goes through ``kiosk.staff.notices.set_notice`` (cleaned, at most 200 characters) and
 shows as the banner on Home until its end time. The audit log records only that a notice
 was set or removed, never its text.
 """
@@ -12,10 +12,10 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk import notices
 from kiosk.i18n import N_
-from kiosk.ui.admin_page import AdminPage, show_step
-from kiosk.ui.admin_tools import AdminTools
+from kiosk.screens.staff.page import AdminPage, show_step
+from kiosk.screens.staff.tools import AdminTools
+from kiosk.staff import notices
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets import BigButton, ButtonList, Card, WrapLabel
 

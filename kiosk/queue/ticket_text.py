@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from kiosk.i18n import N_, Translator
-from kiosk.tickets import Refusal, RefusalReason
+from kiosk.queue.tickets import Refusal, RefusalReason
 
 AGAIN_TODAY = N_("Wartemarken gibt es heute wieder ab {time}.")
 AGAIN_ON = N_("Wartemarken gibt es wieder am {weekday} ab {time}.")

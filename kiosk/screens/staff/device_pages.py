@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kiosk import admin, stats
-from kiosk.export import export_folder
 from kiosk.printing.printers import JobResult
-from kiosk.ui.admin_page import AdminPage
-from kiosk.ui.admin_tools import AdminTools
+from kiosk.screens.staff.page import AdminPage
+from kiosk.screens.staff.tools import AdminTools
+from kiosk.staff import admin, stats
+from kiosk.staff.export import export_folder
 from kiosk.ui.widgets import BigButton, WrapLabel
 
 

@@ -1,5 +1,5 @@
 """The staff panel wired to the running kiosk: sync now, import a bundle from a stick, the
-printer, restart and exit (``kiosk.ui.admin_tools`` lists what its pages may do).
+printer, restart and exit (``kiosk.screens.staff.tools`` lists what its pages may do).
 
 Built the first time staff open the panel; the composition root (``kiosk.app``) names it
 as the factory of the ADMIN screen.
@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 
 
 def admin_screen(cls: type[Screen], kiosk: Kiosk, staff_tr: Translator, started_at: datetime) -> Screen:
-    """The staff panel (``cls``: kiosk.screens.admin.AdminScreen) and what its pages may do."""
+    """The staff panel (``cls``: kiosk.screens.staff.panel.AdminScreen) and what its pages may do."""
     from kiosk.content.swap import installed_version
     from kiosk.content.sync import import_bundle, sync_once
-    from kiosk.ui.admin_tools import AdminTools
+    from kiosk.screens.staff.tools import AdminTools
 
     data_dir, settings, switcher = kiosk.data_dir, kiosk.settings, kiosk.switcher
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.content.model import Office, QueueCategory
 from kiosk.i18n import Translator
 from kiosk.printing.printers import JobResult
-from kiosk.tickets import Ticket
-from kiosk.ui.print_service import PrintService
+from kiosk.queue.tickets import Ticket
+from kiosk.workers.print_service import PrintService
 
 
 class TicketPrinter(QObject):

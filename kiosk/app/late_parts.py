@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 
     from kiosk.content.store import ContentStore
     from kiosk.printing.printers import Printer
-    from kiosk.tickets import TicketService
-    from kiosk.ui.admin_work import AdminWorker
-    from kiosk.ui.content_switch import ContentSwitcher
-    from kiosk.ui.print_service import PrintService
-    from kiosk.ui.print_worker import PaperPrinter
-    from kiosk.ui.ticket_desk import TicketDesk
+    from kiosk.queue.tickets import TicketService
+    from kiosk.workers.content_switch import ContentSwitcher
+    from kiosk.workers.handout_printer import PaperPrinter
+    from kiosk.workers.print_service import PrintService
+    from kiosk.workers.staff_work import AdminWorker
+    from kiosk.workers.ticket_desk import TicketDesk
 
 log = logging.getLogger(__name__)
 BUILD_ORDER = (
@@ -146,7 +146,7 @@ class LateParts:
 
     @cached_property
     def printing(self) -> PrintService:
-        from kiosk.ui.print_service import PrintService
+        from kiosk.workers.print_service import PrintService
 
         return PrintService(self._make_printer())
 
@@ -154,13 +154,13 @@ class LateParts:
     def checklist_printer(self) -> PaperPrinter:
         """Checklists and handouts (queue tickets go through ``ticket_desk``)."""
         from kiosk.printing.pdfdoc import Paper
-        from kiosk.ui.print_worker import PaperPrinter
+        from kiosk.workers.handout_printer import PaperPrinter
 
         return PaperPrinter(self.printing, Paper(self.settings.handout_paper))
 
     @cached_property
     def tickets(self) -> TicketService:
-        from kiosk.tickets import TicketService
+        from kiosk.queue.tickets import TicketService
 
         return TicketService(self.state_db, self.settings.timezone)
 
@@ -169,15 +169,15 @@ class LateParts:
         """Issuing and recording tickets waits for state.db's write lock: a worker with its
         own connection."""
         from kiosk.state import open_state
-        from kiosk.ui.ticket_desk import TicketDesk
-        from kiosk.ui.ticket_print import TicketPrinter
+        from kiosk.workers.ticket_desk import TicketDesk
+        from kiosk.workers.ticket_printer import TicketPrinter
 
         timezone = self.settings.timezone
         return TicketDesk(lambda: open_state(self.data_dir), TicketPrinter(self.printing, timezone), timezone)
 
     @cached_property
     def switcher(self) -> ContentSwitcher:
-        from kiosk.ui.content_switch import ContentSwitcher
+        from kiosk.workers.content_switch import ContentSwitcher
 
         switcher = ContentSwitcher(self.store)
         self._on_switcher(switcher)
@@ -185,6 +185,6 @@ class LateParts:
 
     @cached_property
     def admin_worker(self) -> AdminWorker:
-        from kiosk.ui.admin_work import AdminWorker
+        from kiosk.workers.staff_work import AdminWorker
 
         return AdminWorker(self.data_dir)

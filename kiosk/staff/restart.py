@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.crash import clear_crashes
+from kiosk.ops.crash import clear_crashes
 
 log = logging.getLogger(__name__)
 

@@ -23,11 +23,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from kiosk import stats
 from kiosk.content.model import Office, QueueCategory
 from kiosk.printing.printers import JobResult
-from kiosk.tickets import Refusal, RefusalReason, Ticket, TicketService
-from kiosk.ui.ticket_print import TicketPrinter
+from kiosk.queue.tickets import Refusal, RefusalReason, Ticket, TicketService
+from kiosk.staff import stats
+from kiosk.workers.ticket_printer import TicketPrinter
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000  # a visitor waits at most this long for the write lock, then "try again"

@@ -1,4 +1,9 @@
-"""Languages, gettext catalogs and babel formatting, without Qt.
+"""Languages and their texts: gettext catalogs, the current language, babel formatting; no Qt.
+
+``languages`` lists the seven languages (own names, RTL), ``catalogs`` extracts, updates,
+compiles and checks the gettext catalogs (babel). May import ``kiosk.paths`` only.
+
+This module: the Translator.
 
 German is the source language: a missing catalog or message shows German. Screens get a
 ``Translator`` in their constructor and call ``tr.gettext`` in ``retranslate()``;
@@ -15,43 +20,17 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # babel is imported on first use: Home shows no dates (-0.1 s start-up)
     from babel import Locale
 
 from kiosk import paths
+from kiosk.i18n.languages import DOMAIN, LANGUAGES, N_, SOURCE_LANGUAGE, Language, language
+
+__all__ = ["DOMAIN", "LANGUAGES", "N_", "SOURCE_LANGUAGE", "Language", "Translator", "catalog", "language"]
 
 log = logging.getLogger(__name__)
-DOMAIN = "kiosk"
-
-
-class Language(NamedTuple):
-    code: str  # our code; also the catalog folder and the content translation key
-    native_name: str  # in its own name and script; never a flag
-    babel_locale: str  # for dates, times and plural rules
-    rtl: bool = False
-
-
-LANGUAGES: tuple[Language, ...] = (
-    Language("de", "Deutsch", "de_DE"),
-    Language("ls", "Leichte Sprache", "de_DE"),
-    Language("en", "English", "en_GB"),
-    Language("tr", "Türkçe", "tr_TR"),
-    Language("ar", "العربية", "ar", rtl=True),
-    Language("uk", "Українська", "uk_UA"),
-    Language("ru", "Русский", "ru_RU"),
-)
-SOURCE_LANGUAGE = "de"
-_BY_CODE = {lang.code: lang for lang in LANGUAGES}
-
-
-def language(code: str) -> Language:
-    return _BY_CODE.get(code, _BY_CODE[SOURCE_LANGUAGE])
-
-
-def N_(message: str) -> str:
-    return message
 
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -79,7 +58,7 @@ def _same_placeholders(source: str, translated: str) -> bool:
 def catalog(code: str, locales: Path | None = None) -> gettext.NullTranslations:
     """The compiled catalog; a missing or stale .mo is compiled from the .po in memory,
     so a fresh checkout (no .mo files) and an edited .po both just work."""
-    if code == SOURCE_LANGUAGE or code not in _BY_CODE:
+    if code == SOURCE_LANGUAGE or language(code).code != code:  # unknown codes show German
         return gettext.NullTranslations()
     folder = locales or paths.locales_dir()
     po = folder / code / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -87,7 +66,7 @@ def catalog(code: str, locales: Path | None = None) -> gettext.NullTranslations:
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
         return _SafeTranslations(io.BytesIO(mo.read_bytes()))
     if po.exists():
-        from kiosk.catalogs import compile_catalog
+        from kiosk.i18n.catalogs import compile_catalog
 
         return _SafeTranslations(io.BytesIO(compile_catalog(code, folder)))
     log.warning("no catalog for %s; showing German", code)

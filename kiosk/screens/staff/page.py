@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.ui.admin_tools import AdminTools
+from kiosk.screens.staff.tools import AdminTools
 from kiosk.ui.widgets import BigButton, KineticScrollArea, WrapLabel, set_role
 
 

@@ -14,7 +14,7 @@ from kiosk.content.model import Guide, Office, Service
 from kiosk.i18n import Translator
 from kiosk.printing.pdfdoc import Paper
 from kiosk.printing.printers import JobResult
-from kiosk.ui.print_service import PrintService, Render
+from kiosk.workers.print_service import PrintService, Render
 
 
 class PaperPrinter(QObject):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.watchdog import sd_notify, watchdog_interval_ms
+from kiosk.ops.watchdog import sd_notify, watchdog_interval_ms
 
 
 class KeepAlive(QObject):

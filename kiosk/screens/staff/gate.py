@@ -2,7 +2,7 @@
 
 The PIN screen opens the gate when ``check_pin`` accepted; the admin screen shows its
 panel only while the gate is open and closes it when it is left. Any touch while open
-keeps it open (``kiosk.admin.AdminSession``); ``admin_timeout_s`` without one closes it
+keeps it open (``kiosk.staff.admin.AdminSession``); ``admin_timeout_s`` without one closes it
 and emits ``expired`` (the app then shows Home). There is no other way in.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.ui.idle import INPUT_EVENTS
 
 if TYPE_CHECKING:
-    from kiosk.admin import AdminSession
+    from kiosk.staff.admin import AdminSession
 
 
 class AdminGate(QObject):
@@ -34,7 +34,7 @@ class AdminGate(QObject):
 
     def open(self) -> None:
         """Only the PIN screen calls this, right after ``check_pin`` accepted."""
-        from kiosk.admin import AdminSession  # hashlib, secrets: not needed before a PIN
+        from kiosk.staff.admin import AdminSession  # hashlib, secrets: not needed before a PIN
 
         self.session = AdminSession(self.now(), self.timeout_s)
         QApplication.instance().installEventFilter(self)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QProgressBar
 
-from kiosk.export import Bundle, exchange_folders, find_bundles
-from kiosk.ui.admin_page import AdminPage
-from kiosk.ui.admin_tools import AdminTools
+from kiosk.screens.staff.page import AdminPage
+from kiosk.screens.staff.tools import AdminTools
+from kiosk.staff.export import Bundle, exchange_folders, find_bundles
 from kiosk.ui.widgets import BigButton, ButtonList, WrapLabel
 
 

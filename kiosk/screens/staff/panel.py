@@ -16,14 +16,14 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.store import ContentStore
 from kiosk.flow import ScreenId
-from kiosk.ui.admin_content import SyncPage, UsbPage
-from kiosk.ui.admin_device import ExitPage, RestartPage, StatsPage, TestPrintPage
-from kiosk.ui.admin_gate import AdminGate
-from kiosk.ui.admin_notice import ClearNoticePage, NoticePage
-from kiosk.ui.admin_page import AdminPage, show_step
-from kiosk.ui.admin_queues import QueuesPage
-from kiosk.ui.admin_status import StatusPage
-from kiosk.ui.admin_tools import AdminTools
+from kiosk.screens.staff.content_pages import SyncPage, UsbPage
+from kiosk.screens.staff.device_pages import ExitPage, RestartPage, StatsPage, TestPrintPage
+from kiosk.screens.staff.gate import AdminGate
+from kiosk.screens.staff.notice_pages import ClearNoticePage, NoticePage
+from kiosk.screens.staff.page import AdminPage, show_step
+from kiosk.screens.staff.queue_pages import QueuesPage
+from kiosk.screens.staff.status_page import StatusPage
+from kiosk.screens.staff.tools import AdminTools
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import BigButton, ButtonList, KineticScrollArea, WrapLabel
 

@@ -19,16 +19,16 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk import crash
+from kiosk.app.late_parts import LateParts
 from kiosk.flow import Action, Flow, Place, ScreenId
 from kiosk.i18n import Translator
-from kiosk.notices import current_notice
+from kiosk.ops import crash
+from kiosk.screens.staff.gate import AdminGate
 from kiosk.settings import Settings
+from kiosk.staff.notices import current_notice
 from kiosk.state import open_state
 from kiosk.ui import theme
-from kiosk.ui.admin_gate import AdminGate
 from kiosk.ui.idle import IdleWatcher
-from kiosk.ui.late_parts import LateParts
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.qt_names import blank_cursor, set_enum
 from kiosk.ui.screen import Screen
@@ -39,14 +39,14 @@ if TYPE_CHECKING:
     from kiosk.content.store import ContentStore
     from kiosk.content.sync_runner import SyncRunner
     from kiosk.printing.printers import Printer
-    from kiosk.stats import Event
-    from kiosk.tickets import TicketService
-    from kiosk.ui.admin_work import AdminWorker
-    from kiosk.ui.content_switch import ContentSwitcher
-    from kiosk.ui.print_service import PrintService
-    from kiosk.ui.print_worker import PaperPrinter
-    from kiosk.ui.status_reporter import StatusReporter
-    from kiosk.ui.ticket_desk import TicketDesk
+    from kiosk.queue.tickets import TicketService
+    from kiosk.staff.stats import Event
+    from kiosk.workers.content_switch import ContentSwitcher
+    from kiosk.workers.handout_printer import PaperPrinter
+    from kiosk.workers.print_service import PrintService
+    from kiosk.workers.staff_work import AdminWorker
+    from kiosk.workers.status_reporter import StatusReporter
+    from kiosk.workers.ticket_desk import TicketDesk
 
 log = logging.getLogger(__name__)
 BACKGROUND_DELAY_MS = 2000
@@ -128,7 +128,7 @@ class Kiosk:
 
     def request_exit(self, kind: str = "exit") -> None:
         """Leave the event loop; ``kiosk run`` then shuts down and, for "restart", replaces
-        the process with a fresh one (``kiosk.restart``)."""
+        the process with a fresh one (``kiosk.staff.restart``)."""
         self.exit_request = kind
         self.window.allow_close = True
         self.window.close()  # the operating system's desktop shows at once
@@ -139,7 +139,7 @@ class Kiosk:
         if self.parts.stopped:  # shut down before its turn came
             return
         from kiosk.content.sync_runner import SyncRunner  # http, the bundle checks: not needed to show Home
-        from kiosk.ui.status_reporter import StatusReporter
+        from kiosk.workers.status_reporter import StatusReporter
 
         crash.rotate_logging(self.data_dir)
         self.window.refresh_read_aloud()
@@ -192,7 +192,7 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
 
 def _qt_printer(queue: str, timeout_s: float):
     """The Windows printing path; QtPdf comes with pyside6-addons, so import only when chosen."""
-    from kiosk.ui.qt_printer import qt_printer_factory
+    from kiosk.workers.qt_printer import qt_printer_factory
 
     return qt_printer_factory()(queue, timeout_s)
 
@@ -253,12 +253,12 @@ def build_kiosk(
     staff_tr = Translator("de")  # the staff area is German only, whatever the visitor chose
 
     def count(event: Event, key: str) -> None:
-        from kiosk import stats
+        from kiosk.staff import stats
 
         stats.record(state_db, event, key, now())
 
     def count_no_result() -> None:
-        from kiosk.stats import Event
+        from kiosk.staff.stats import Event
 
         count(Event.SEARCH_NO_RESULT, "")
 
@@ -272,7 +272,7 @@ def build_kiosk(
         return cls(tr, parts.store, parts.tickets, parts.ticket_desk, now, settings.timezone, timing)
 
     def staff_panel(cls: type[Screen]) -> Screen:
-        from kiosk.ui.admin_wiring import admin_screen
+        from kiosk.app.staff_wiring import admin_screen
 
         return admin_screen(cls, kiosk_ref[0], staff_tr, started_at)
 
@@ -298,10 +298,10 @@ def build_kiosk(
         ScreenId.TICKET: ScreenSpec("ticket.TicketScreen", ticket_screen),
         ScreenId.OUT_OF_ORDER: ScreenSpec("out_of_order.OutOfOrderScreen", lambda cls: cls(tr, parts.store)),
         ScreenId.ADMIN_PIN: ScreenSpec(
-            "admin_pin.AdminPinScreen",
+            "staff.pin_entry.AdminPinScreen",
             lambda cls: cls(staff_tr, parts.admin_worker, admin_gate, now, settings.timezone),
         ),
-        ScreenId.ADMIN: ScreenSpec("admin.AdminScreen", staff_panel),
+        ScreenId.ADMIN: ScreenSpec("staff.panel.AdminScreen", staff_panel),
     }
     navigator = Navigator(flow, {sid: spec.build for sid, spec in specs.items()})
     navigator_ref.append(navigator)
@@ -352,7 +352,7 @@ def show(kiosk: Kiosk, fullscreen: bool) -> None:
 def enter_out_of_order(kiosk: Kiosk) -> None:
     """Show the out-of-order screen and keep it: every way back to Home lands there again.
 
-    Only the staff gesture leads away from it; a restart (after ``kiosk.crash.clear_crashes``)
+    Only the staff gesture leads away from it; a restart (after ``kiosk.ops.crash.clear_crashes``)
     brings the normal kiosk back.
     """
     kiosk.window.before_home(lambda: kiosk.navigator.go(Action.OUT_OF_ORDER))
@@ -361,7 +361,7 @@ def enter_out_of_order(kiosk: Kiosk) -> None:
 
 def start_kiosk(data_dir: Path, settings: Settings, language: str | None = None) -> Kiosk:
     """``build_kiosk`` plus the crash rule: after 3 crashes within 5 minutes, out of order."""
-    from kiosk.crash import too_many_crashes
+    from kiosk.ops.crash import too_many_crashes
 
     kiosk = build_kiosk(data_dir, settings, language)
     if too_many_crashes(data_dir):

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
 
+from kiosk.ops.status import collect_status, write_status_file
 from kiosk.printing.printers import PrinterStatus
-from kiosk.status import collect_status, write_status_file
-from kiosk.ui.print_service import PrintService
+from kiosk.workers.print_service import PrintService
 
 log = logging.getLogger(__name__)
 

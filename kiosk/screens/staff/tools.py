@@ -12,12 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk import admin
 from kiosk.content.store import ContentStore
 from kiosk.i18n import Translator
 from kiosk.settings import Settings
-from kiosk.ui.admin_work import AdminWorker
-from kiosk.ui.print_service import PrintService
+from kiosk.staff import admin
+from kiosk.workers.print_service import PrintService
+from kiosk.workers.staff_work import AdminWorker
 
 
 @dataclass

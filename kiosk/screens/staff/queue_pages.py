@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayou
 
 from kiosk.content.model import localized
 from kiosk.i18n import N_
-from kiosk.notices import clean_text
-from kiosk.tickets import TicketService
-from kiosk.ui.admin_page import AdminPage, show_step
-from kiosk.ui.admin_tools import AdminTools
+from kiosk.queue.tickets import TicketService
+from kiosk.screens.staff.page import AdminPage, show_step
+from kiosk.screens.staff.tools import AdminTools
+from kiosk.staff.notices import clean_text
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets import BigButton, ButtonList, WrapLabel
 

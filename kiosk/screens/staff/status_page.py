@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 from kiosk.content.model import localized
 from kiosk.content.sync import REASON_TEXT
 from kiosk.i18n import N_
+from kiosk.ops.status import collect_status
 from kiosk.printing.printers import PrinterStatus
-from kiosk.status import collect_status
-from kiosk.ui.admin_page import AdminPage
-from kiosk.ui.admin_tools import AdminTools
+from kiosk.screens.staff.page import AdminPage
+from kiosk.screens.staff.tools import AdminTools
 from kiosk.ui.widgets import BigButton, WrapLabel
 
 SYNC_STATUS = {"updated": N_("aktualisiert"), "unchanged": N_("unverändert"), "failed": N_("fehlgeschlagen")}

@@ -4,7 +4,7 @@ Staff type the text; visitors read it. So it is cleaned on the way in: control a
 format characters (including bidi overrides) are removed, whitespace runs become one
 space, and more than ``MAX_LENGTH`` characters are refused rather than cut mid-word.
 There is at most one notice; it disappears on its own at its end time. Callers audit
-the action (``kiosk.admin.audit``); the text itself never goes into the audit log.
+the action (``kiosk.staff.admin.audit``); the text itself never goes into the audit log.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from types import TracebackType
 
 from kiosk.state import open_state
 
-log = logging.getLogger("kiosk.crash")
+log = logging.getLogger("kiosk.ops.crash")
 
 LOG_FILE = "kiosk.log"
 LOG_BYTES = 1_000_000

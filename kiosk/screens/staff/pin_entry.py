@@ -1,6 +1,6 @@
 """The hidden staff entry: a PIN pad (German only, like the whole staff area).
 
-The PIN is checked by ``kiosk.admin.check_pin`` in the admin worker (own state.db
+The PIN is checked by ``kiosk.staff.admin.check_pin`` in the admin worker (own state.db
 connection; scrypt takes about 0.1 s), with the pad disabled meanwhile. An accepted PIN
 opens the ``AdminGate`` and leads to the admin panel; a lock (in state.db, so it survives
 a restart) keeps the pad disabled until it ends. Every try is audited by ``check_pin``.
@@ -16,16 +16,16 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk import admin
-from kiosk.admin import PinOutcome, PinResult
 from kiosk.content.store import ContentStore
 from kiosk.flow import Action, ScreenId
 from kiosk.i18n import Translator
-from kiosk.ui.admin_gate import AdminGate
-from kiosk.ui.admin_work import AdminWorker
-from kiosk.ui.pin_pad import PinPad
+from kiosk.screens.staff.gate import AdminGate
+from kiosk.screens.staff.pin_pad import PinPad
+from kiosk.staff import admin
+from kiosk.staff.admin import PinOutcome, PinResult
 from kiosk.ui.screen import Screen
 from kiosk.ui.widgets import BigButton, KineticScrollArea, WrapLabel, set_role
+from kiosk.workers.staff_work import AdminWorker
 
 PREVIEWS = ("ready", "wrong", "locked", "no_pin")  # ``kiosk screenshots`` only; grants nothing
 

@@ -83,7 +83,7 @@ def _disk(data_dir: Path) -> dict[str, int | None]:
 
 
 def _from_state(data_dir: Path, now: datetime, timezone: str) -> dict[str, Any]:
-    from kiosk import admin, notices
+    from kiosk.staff import admin, notices
     from kiosk.state import open_state
 
     empty = {"tickets_today": None, "last_sync": None, "pin_set": None, "pin_locked_until": None, "notice": None}
@@ -116,7 +116,7 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
 def _tickets_today(db: sqlite3.Connection, now: datetime, timezone: str) -> dict[str, int] | None:
     """Per category id; ``None`` when this build has no tickets yet."""
     try:
-        from kiosk.tickets import issued_today  # type: ignore[import-not-found]
+        from kiosk.queue.tickets import issued_today  # type: ignore[import-not-found]
     except ImportError:
         issued_today = None
     try:
