@@ -34,7 +34,7 @@ def test_ticket_taken_on_screen_comes_out_of_cups_80_mm_wide_with_its_number(qtb
     out = _output_of(result.job)
     assert round(page_mm(out, tmp_path)[0]) == 80 and number in text(out, tmp_path)
     _wait_recorded(qtbot, kiosk)
-    assert kiosk.queue.tickets.printed(ticket_id) is True
+    assert kiosk.tickets.printed(ticket_id) is True
 
 
 @pytest.fixture

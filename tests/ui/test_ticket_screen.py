@@ -178,11 +178,11 @@ def test_printer_that_does_not_finish_is_told_within_3_s_and_the_late_result_rec
     status = _label(kiosk, "ticket-status")
     qtbot.waitUntil(lambda: "Bitte merken Sie sich Ihre Nummer." in status.text(), timeout=3500)
     assert _label(kiosk, "ticket-number").text() == ticket.display
-    assert kiosk.queue.tickets.printed(ticket.id) is None  # nothing known yet: nothing recorded
+    assert kiosk.tickets.printed(ticket.id) is None  # nothing known yet: nothing recorded
     # WHEN the printer finally gets the job out  THEN that outcome is recorded and shown
     printer.release.set()
     _wait_recorded(qtbot, kiosk)
-    assert kiosk.queue.tickets.printed(ticket.id) is True
+    assert kiosk.tickets.printed(ticket.id) is True
     assert "Bitte entnehmen Sie Ihre Wartemarke." in status.text()
 
 
@@ -197,7 +197,7 @@ def test_tap_on_the_printed_number_returns_home_early(qtbot, make_kiosk, tmp_pat
 def test_paused_category_shows_the_staff_reason_and_cannot_be_tapped(qtbot, make_kiosk, tmp_path):
     # GIVEN staff paused one category with a reason
     kiosk = make_kiosk(FilePrinter(tmp_path / "prints"))
-    kiosk.queue.tickets.pause("wohngeld", "Heute nur mit Termin")
+    kiosk.tickets.pause("wohngeld", "Heute nur mit Termin")
     # WHEN the visitor opens the ticket screen
     _tap(qtbot, kiosk, "home-ticket")
     # THEN that button says why and is disabled; the others still issue
@@ -225,7 +225,7 @@ def test_daily_cap_reached_says_so_plainly(qtbot, make_kiosk, tmp_path):
     kiosk = make_kiosk(FilePrinter(tmp_path / "prints"))
     category = kiosk.store.queue("beratung")
     for _ in range(category.daily_cap):
-        assert isinstance(kiosk.queue.tickets.issue(category, MONDAY_0930), Ticket)
+        assert isinstance(kiosk.tickets.issue(category, MONDAY_0930), Ticket)
     # WHEN the visitor opens the ticket screen  THEN that button says so and is disabled
     _tap(qtbot, kiosk, "home-ticket")
     button = _button(kiosk, "item-beratung")
