@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.flow import TRANSITIONS, Action, Flow, NoTransition, ScreenId
+from kiosk.flow import SCREENS, TRANSITIONS, Action, BadParams, Flow, NoTransition, Place, ScreenId, rules
 
 
 def test_find_office_path_goes_situation_service_office_and_back():
@@ -69,3 +69,40 @@ def test_browse_from_search_leads_to_life_situations_and_back_to_search():
     flow.go(Action.SEARCH)
     assert flow.go(Action.BROWSE).screen is ScreenId.SITUATIONS
     assert flow.back().screen is ScreenId.SEARCH
+
+
+def test_a_misspelt_or_missing_parameter_is_an_error_not_an_empty_screen():
+    flow = Flow()
+    with pytest.raises(BadParams):
+        flow.go(Action.PICK_SERVICE, servce_id="wohngeld")
+    with pytest.raises(BadParams):
+        flow.go(Action.PICK_OFFICE)
+    with pytest.raises(BadParams):
+        Place(ScreenId.GUIDE, {"guide_id": 7})
+    assert flow.current.screen is ScreenId.HOME  # nothing half-done
+
+
+def test_every_screen_has_its_rules_in_one_table():
+    assert set(SCREENS) == set(ScreenId)
+    assert not rules(ScreenId.ADMIN).nav_bar and not rules(ScreenId.ADMIN).idle_wait
+    assert rules(ScreenId.HOME).content_switch and not rules(ScreenId.SERVICE).content_switch
+
+
+def test_out_of_order_is_where_every_way_back_ends():
+    flow = Flow()
+    flow.enter_out_of_order()
+    assert flow.current.screen is ScreenId.OUT_OF_ORDER
+    flow.go(Action.STAFF_GESTURE)
+    assert flow.back().screen is ScreenId.OUT_OF_ORDER
+    assert flow.end_session().screen is ScreenId.OUT_OF_ORDER
+    assert flow.home().screen is ScreenId.OUT_OF_ORDER
+
+
+def test_untouched_means_nothing_of_a_visitor_to_wipe():
+    flow = Flow()
+    assert flow.untouched
+    flow.session.large_text = True
+    assert not flow.untouched
+    flow.end_session()
+    flow.go(Action.FIND_OFFICE)
+    assert not flow.untouched

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BUILD_ORDER = (
-    "qt_namespace",
     "printing",
     "checklist_printer",
     "tickets",
@@ -66,7 +65,7 @@ class LateParts:
         on_switcher: Callable[[ContentSwitcher], None],
     ) -> None:
         """``make_printer`` gives the configured printer; ``on_switcher`` wires the content
-        switch into the window once it exists."""
+        switch into the shell once it exists (the flow's place, Home refreshed after a switch)."""
         self.data_dir, self.settings, self.state_db = data_dir, settings, state_db
         self._make_printer = make_printer
         self._on_switcher = on_switcher
@@ -90,6 +89,21 @@ class LateParts:
     def stop(self) -> None:
         """The kiosk shuts down: the passes ``build_all_soon`` queued end without building."""
         self.stopped = True
+
+    def close(self, timeout_s: float = 5.0) -> None:
+        """After ``stop``: let what was built finish its work and close it; a part never
+        used is not built now to be closed."""
+        self.wait_for_content_check(10)
+        built = self.__dict__
+        if "admin_worker" in built:
+            self.admin_worker.wait_idle(timeout_s)
+            self.admin_worker.stop()
+        if "printing" in built:
+            self.printing.wait(round(timeout_s * 1000))
+        if "ticket_desk" in built:
+            self.ticket_desk.close()
+        if "store" in built:
+            self.store.close()
 
     def _start_building(self) -> None:
         if self.stopped:
@@ -135,14 +149,6 @@ class LateParts:
 
         path = self._content_db.result() if self._content_db is not None else ensure_content_db(self.data_dir)
         return ContentStore(path)
-
-    @cached_property
-    def qt_namespace(self) -> type:
-        """PySide6's ``Qt``: its 93 Python enums are built on first touch (~12 ms; Home shows
-        without them, kiosk.ui.qt_names), and every other screen uses them."""
-        from PySide6.QtCore import Qt
-
-        return Qt
 
     @cached_property
     def printing(self) -> PrintService:

@@ -52,7 +52,7 @@ def render_all(
                         kiosk.admin_gate.open()  # as after the PIN: the render tool shows the panel's pages
                     kiosk.navigator.show_place(Place(screen_id, params))
                     kiosk.flow.current = Place(screen_id, params)
-                    window._on_place(kiosk.flow.current)
+                    window.on_place(kiosk.flow.current)
                     settle()
                     kiosk.admin_worker.wait_idle(5)  # pages read their state off the GUI thread
                     settle()
